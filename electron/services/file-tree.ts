@@ -1,0 +1,28 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileTree } from '../../shared/generate/types.ts';
+
+/** Resolves a generated relative path inside `root`, refusing anything that would escape it. */
+export function confinedPath(root: string, relative: string): string {
+  if (relative === '' || path.isAbsolute(relative) || relative.includes('\0')) {
+    throw new Error(`refusing to write "${relative}": generated paths must be relative`);
+  }
+  const resolved = path.resolve(root, relative);
+  const rel = path.relative(path.resolve(root), resolved);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new Error(`refusing to write "${relative}": it points outside ${root}`);
+  }
+  return resolved;
+}
+
+/** Writes every file of a tree below `root` (which must exist). */
+export async function writeFileTree(root: string, files: FileTree): Promise<void> {
+  const dirs = new Set<string>();
+  const targets = Object.keys(files).map((rel) => {
+    const abs = confinedPath(root, rel);
+    dirs.add(path.dirname(abs));
+    return [abs, files[rel] ?? ''] as const;
+  });
+  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+  await Promise.all(targets.map(([abs, text]) => writeFile(abs, text, { mode: 0o644 })));
+}

@@ -1,0 +1,77 @@
+// Layers of DESIGN.md, enforced: shared/ is the pure core; renderer/ never reaches Node or Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+  'util',
+  'events',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure: no Node modules (DESIGN.md).' },
+            {
+              group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*'],
+              message: 'shared/ is pure: no UI libraries.',
+            },
+            {
+              group: ['electron', 'electron/*', 'dockerode'],
+              message: 'shared/ is pure: no Electron or Docker.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/cli/**'],
+              message: 'shared/ may not import the hosts around it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'renderer/ reaches the host only through host-api.' },
+            {
+              group: ['electron', 'electron/*', 'dockerode', '**/electron/**', '**/cli/**'],
+              message: 'renderer/ reaches the host only through host-api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

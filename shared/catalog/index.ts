@@ -1,0 +1,3 @@
+export * from './images.ts';
+export * from './node-kinds.ts';
+export * from './edge-kinds.ts';

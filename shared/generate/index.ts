@@ -1,0 +1,60 @@
+// Topology -> the export: every config file, the compose file, .env files, the design itself and
+// a README. Pure: the Node side writes the result (electron/services/export-writer.ts).
+import { serializeTopology } from '../model/serialize.ts';
+import type { Topology } from '../model/schema.ts';
+import { referencedVars } from '../model/vars.ts';
+import { generateAlertmanager } from './alertmanager.ts';
+import { renderCompose } from './compose.ts';
+import { createContext } from './context.ts';
+import { generateDatastores } from './datastores.ts';
+import { renderEnv, renderEnvExample } from './env.ts';
+import { generateExtended } from './extended.ts';
+import { generateGrafana } from './grafana.ts';
+import { generatePrometheus } from './prometheus.ts';
+import { renderReadme } from './readme.ts';
+import { generateTargets } from './targets.ts';
+import type { ExportResult, FileTree, GeneratedPart, ServiceSpec } from './types.ts';
+
+export type { ExportResult, FileTree, ServiceSpec } from './types.ts';
+
+export interface ExportOptions {
+  /** The design's own text, copied verbatim as topology.yaml (comments kept); else it is serialized. */
+  designText?: string;
+}
+
+export function generateExport(t: Topology, options: ExportOptions = {}): ExportResult {
+  const ctx = createContext(t);
+  const parts: GeneratedPart[] = [
+    generatePrometheus(ctx),
+    generateAlertmanager(ctx),
+    generateGrafana(ctx),
+    generateDatastores(ctx),
+    generateTargets(ctx),
+    generateExtended(ctx),
+  ];
+  const files: FileTree = {};
+  const services: ServiceSpec[] = [];
+  const why = new Map<string, string>();
+  for (const name of referencedVars(t)) why.set(name, 'referenced by the design');
+  for (const part of parts) {
+    for (const [p, text] of Object.entries(part.files)) {
+      if (p in files) throw new Error(`two generators wrote ${p}`);
+      files[p] = text;
+    }
+    services.push(...part.services);
+    for (const v of part.vars ?? []) if (!why.has(v.name)) why.set(v.name, v.why);
+  }
+  const vars = [...why.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, w]) => ({ name, why: w }));
+  files['docker-compose.yml'] = renderCompose(ctx, services);
+  files['.env'] = renderEnv(ctx);
+  files['.env.example'] = renderEnvExample(ctx, vars);
+  files['topology.yaml'] = options.designText ?? serializeTopology(t);
+  files['README.md'] = renderReadme(ctx, { files, services, vars });
+  return { files: sortTree(files), services, vars };
+}
+
+function sortTree(files: FileTree): FileTree {
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

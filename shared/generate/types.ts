@@ -1,0 +1,50 @@
+import type { HealthCheck } from '../catalog/node-kinds.ts';
+import type { ImageKey } from '../model/schema.ts';
+
+/** Generated files: a path relative to the export folder -> its text. */
+export type FileTree = Record<string, string>;
+
+/**
+ * One container of the design, as data: the exported docker-compose.yml and the lab (issue 6)
+ * are both made from these, so the two can never disagree about what runs.
+ */
+export interface ServiceSpec {
+  /** Instance name: compose service, container hostname and DNS name on the network. */
+  name: string;
+  /** The design node it stands for. */
+  nodeId: string;
+  imageKey: ImageKey;
+  image: string;
+  /** Arguments after the image's entrypoint (or after `entrypoint` when set). */
+  command?: string[];
+  entrypoint?: string[];
+  /** Values may hold `${VAR}` references, interpolated by compose from `.env`. */
+  environment?: Record<string, string>;
+  /** Generated files or folders (paths in the FileTree) mounted read-only. */
+  mounts: { source: string; target: string }[];
+  /** Named volumes (per instance data). */
+  volumes: { name: string; target: string }[];
+  /** Secret files mounted at /run/secrets/<VAR>, read from ./secrets/<VAR>. */
+  secrets?: string[];
+  /** Ports published on 127.0.0.1; `main` is the one a person or the lab talks to. */
+  ports: { container: number; name: string }[];
+  health: HealthCheck;
+  /** Services that must start first (names). */
+  dependsOn: string[];
+  user?: string;
+}
+
+/** What one kind's generator contributes. */
+export interface GeneratedPart {
+  files: FileTree;
+  services: ServiceSpec[];
+  /** `${VAR}`s a generator needs beyond those the design references (e.g. a default admin password). */
+  vars?: { name: string; why: string }[];
+}
+
+export interface ExportResult {
+  files: FileTree;
+  services: ServiceSpec[];
+  /** Every variable of `.env.example`, with what uses it. */
+  vars: { name: string; why: string }[];
+}

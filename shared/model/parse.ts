@@ -1,0 +1,231 @@
+// Design text -> model, or errors that say what and where: the path, the line and the column.
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type PathSegment } from './path.ts';
+import { checkReferences } from './references.ts';
+import { API_VERSION, TopologySchema, type Topology } from './schema.ts';
+import { migrate } from './migrate.ts';
+
+export interface ModelError {
+  /** `nodes[3].replicas`, or `(document)` for the file as a whole. */
+  path: string;
+  /** 1-based; 0 when the place cannot be pinned to a line. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
+
+/** `file:line:column: path: message`, the shape editors and CI logs link from. */
+export function formatModelError(e: ModelError, file = '<design>'): string {
+  const where = e.line > 0 ? `${file}:${e.line}:${e.column}` : file;
+  return `${where}: ${e.path}: ${e.message}`;
+}
+
+export function parseTopology(text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return {
+          path: '(document)',
+          line: pos.line,
+          column: pos.col,
+          message: yamlMessage(e.message),
+        };
+      }),
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [{ path: '(document)', line: 0, column: 0, message: String((e as Error).message) }],
+    };
+  }
+  const locate = locator(doc, lineCounter);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(document)',
+          line: 1,
+          column: 1,
+          message: 'a design is a YAML mapping with apiVersion, kind, metadata and nodes',
+        },
+      ],
+    };
+  }
+  const migrated = migrate(raw as Record<string, unknown>);
+  if (!migrated.ok) {
+    const { line, column } = locate(['apiVersion']);
+    return { ok: false, errors: [{ path: 'apiVersion', line, column, message: migrated.message }] };
+  }
+  const parsed = TopologySchema.safeParse(migrated.doc);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: dedupe(parsed.error.issues.flatMap((i) => zodIssueErrors(i, migrated.doc, locate))),
+    };
+  }
+  const refIssues = checkReferences(parsed.data);
+  if (refIssues.length > 0) {
+    return {
+      ok: false,
+      errors: refIssues.map((i) => ({
+        path: formatPath(i.path),
+        ...locate(i.path),
+        message: i.message,
+      })),
+    };
+  }
+  return { ok: true, topology: parsed.data };
+}
+
+type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
+
+/** Finds the line and column of a path in the YAML document, or of its nearest existing ancestor. */
+function locator(doc: Document, lc: LineCounter): Locate {
+  return (path, key) => {
+    let node: unknown = doc.contents;
+    let found: unknown = node;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
+        if (!pair) break;
+        node = pair.value;
+        found = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        if (node === undefined) break;
+        found = node;
+      } else break;
+    }
+    if (key !== undefined && isMap(found)) {
+      const pair = found.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key,
+      );
+      if (pair && isScalar(pair.key)) found = pair.key;
+    }
+    const range = (found as YamlNode | undefined)?.range;
+    if (!range) return { line: 0, column: 0 };
+    const pos = lc.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function zodIssueErrors(issue: z.core.$ZodIssue, root: unknown, locate: Locate): ModelError[] {
+  const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
+  const at = (p: PathSegment[], message: string, key?: string): ModelError => ({
+    path: formatPath(key === undefined ? p : [...p, key]),
+    ...locate(p, key),
+    message,
+  });
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => at(path, `unknown key "${k}"`, k));
+    case 'invalid_union': {
+      const u = issue as { discriminator?: string; options?: unknown[] };
+      if (u.discriminator !== undefined) {
+        const kind = valueAt(root, path);
+        const what =
+          path[0] === 'nodes' ? 'node kind' : path[0] === 'edges' ? 'edge kind' : u.discriminator;
+        if (kind === undefined)
+          return [
+            {
+              path: formatPath(path),
+              ...locate(path.slice(0, -1)),
+              message: `missing "${u.discriminator}"`,
+            },
+          ];
+        return [
+          at(
+            path,
+            `unknown ${what} ${JSON.stringify(kind)}; expected one of: ${(u.options ?? []).join(', ')}`,
+          ),
+        ];
+      }
+      return [at(path, issue.message)];
+    }
+    case 'invalid_type': {
+      const present = valueAt(root, path) !== undefined;
+      if (!present) {
+        const last = path[path.length - 1];
+        return [
+          {
+            path: formatPath(path),
+            ...locate(path.slice(0, -1)),
+            message: `missing required ${typeof last === 'string' ? `"${last}"` : 'item'}`,
+          },
+        ];
+      }
+      return [at(path, `expected ${issue.expected}, got ${describe(valueAt(root, path))}`)];
+    }
+    case 'invalid_value':
+      if (path[path.length - 1] === 'apiVersion') {
+        return [at(path, `must be exactly "${API_VERSION}"`)];
+      }
+      return [
+        at(
+          path,
+          `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(valueAt(root, path))}`,
+        ),
+      ];
+    default:
+      return [at(path, issue.message)];
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function yamlMessage(msg: string): string {
+  // The yaml library appends a code frame; the CLI prints file:line:column itself.
+  return msg.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? msg;
+}
+
+function dedupe(errors: ModelError[]): ModelError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.path}\0${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

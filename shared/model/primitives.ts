@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** A DNS label: what generated configs, containers and the compose project are called. */
+export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+export const NAME_MAX = 40;
+
+export const Name = z
+  .string()
+  .max(NAME_MAX, { message: `must be at most ${NAME_MAX} characters` })
+  .regex(DNS_LABEL, {
+    message: 'must be a DNS label: lowercase letters, digits and "-", starting with a letter',
+  });
+
+/** Stable references between parts of a design. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/, {
+    message: 'must be letters, digits, "_", ".", ":" or "-", without spaces',
+  });
+
+/** Prometheus duration syntax, e.g. 15s, 1m, 2h, 15d, 1h30m. */
+export const DURATION =
+  /^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$/;
+
+export const Duration = z.string().refine((s) => s !== '' && DURATION.test(s), {
+  message: 'must be a Prometheus duration such as 15s, 1m, 2h or 15d',
+});
+
+const UNIT_MS: Record<string, number> = {
+  y: 365 * 24 * 3600_000,
+  w: 7 * 24 * 3600_000,
+  d: 24 * 3600_000,
+  h: 3600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+};
+
+/** Milliseconds of a Prometheus duration; NaN when it is not one. */
+export function durationMs(d: string): number {
+  if (d === '' || !DURATION.test(d)) return Number.NaN;
+  let total = 0;
+  for (const m of d.matchAll(/([0-9]+)(ms|y|w|d|h|m|s)/g)) {
+    total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
+  }
+  return total;
+}
+
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export const LabelName = z.string().regex(LABEL_NAME, {
+  message: 'must be a Prometheus label name: letters, digits and "_", not starting with a digit',
+});
+
+/** A label set: names are checked, values are free text (they are data, never config). */
+export const Labels = z.record(LabelName, z.string());
+
+export const Position = z.strictObject({ x: z.number(), y: z.number() });
+export const Size = z.strictObject({ width: z.number().positive(), height: z.number().positive() });
+
+export const Port = z.number().int().min(1).max(65535);
+export const Count = z.number().int().min(1);
+
+/** A `${VAR}` reference: how secrets enter a design without being in it. */
+export const VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+export const SINGLE_VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** A field meant for a secret: it must be a `${VAR}` reference, never the secret itself. */
+export const SecretRef = z.string().regex(SINGLE_VAR_REF, {
+  message: 'must be a ${VAR} reference: secrets never appear in a design',
+});

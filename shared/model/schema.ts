@@ -1,0 +1,374 @@
+// The topology file format, v1 (../shared/FORMAT.md). Fields are declared in the order they are
+// written on save, so the schema is also the canonical key order.
+import { z } from 'zod';
+import {
+  Count,
+  Duration,
+  Id,
+  Labels,
+  Name,
+  Port,
+  Position,
+  SecretRef,
+  Size,
+} from './primitives.ts';
+
+export const API_VERSION = 'fedstudio/v1';
+
+const RuleId = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'must be a rule id of RULES.md' });
+
+/** Fields every node has, whatever its kind. */
+const nodeHead = { id: Id, name: Name, group: Id.optional() } as const;
+const nodeTail = {
+  position: Position.optional(),
+  notes: z.string().optional(),
+  suppress: z.array(RuleId).optional(),
+} as const;
+
+function nodeKind<K extends string, S extends z.ZodRawShape>(kind: K, fields: S) {
+  return z.strictObject({
+    id: nodeHead.id,
+    kind: z.literal(kind),
+    name: nodeHead.name,
+    group: nodeHead.group,
+    ...fields,
+    ...nodeTail,
+  });
+}
+
+export const RecordingRule = z.strictObject({
+  record: z.string().min(1),
+  expr: z.string().min(1),
+  labels: Labels.optional(),
+});
+
+export const AlertRule = z.strictObject({
+  alert: z.string().min(1),
+  expr: z.string().min(1),
+  for: Duration.optional(),
+  keepFiringFor: Duration.optional(),
+  labels: Labels.optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+
+export const PrometheusNode = nodeKind('prometheus', {
+  replicas: Count.optional(),
+  shards: Count.optional(),
+  externalLabels: Labels.optional(),
+  scrapeInterval: Duration.optional(),
+  evaluationInterval: Duration.optional(),
+  retention: Duration.optional(),
+  thanosSidecar: z.boolean().optional(),
+  recordingRules: z.array(RecordingRule).optional(),
+  alertRules: z.array(AlertRule).optional(),
+});
+
+const receiverHead = { name: z.string().min(1) } as const;
+export const Receiver = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...receiverHead,
+    type: z.literal('webhook'),
+    url: z.string().min(1),
+    sendResolved: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...receiverHead,
+    type: z.literal('email'),
+    to: z.string().min(1),
+    from: z.string().optional(),
+    smarthost: z.string().optional(),
+    authUsername: z.string().optional(),
+    authPassword: SecretRef.optional(),
+    sendResolved: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...receiverHead,
+    type: z.literal('slack'),
+    url: z.string().min(1),
+    channel: z.string().optional(),
+    sendResolved: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...receiverHead,
+    type: z.literal('pagerduty'),
+    routingKey: SecretRef,
+    url: z.string().optional(),
+    sendResolved: z.boolean().optional(),
+  }),
+]);
+
+export const ChildRoute = z.strictObject({
+  receiver: z.string().min(1),
+  matchers: z.array(z.string().min(1)).min(1),
+  continue: z.boolean().optional(),
+  groupBy: z.array(z.string()).optional(),
+});
+
+export const Route = z.strictObject({
+  receiver: z.string().optional(),
+  groupBy: z.array(z.string()).optional(),
+  groupWait: Duration.optional(),
+  groupInterval: Duration.optional(),
+  repeatInterval: Duration.optional(),
+  routes: z.array(ChildRoute).optional(),
+});
+
+export const AlertmanagerNode = nodeKind('alertmanager', {
+  replicas: Count.optional(),
+  route: Route.optional(),
+  receivers: z.array(Receiver).optional(),
+});
+
+export const GrafanaNode = nodeKind('grafana', {
+  replicas: Count.optional(),
+  adminPassword: SecretRef.optional(),
+  plugins: z.array(z.string().min(1)).optional(),
+});
+
+export const EXPORTERS = ['node-exporter', 'cadvisor', 'blackbox', 'custom'] as const;
+export type Exporter = (typeof EXPORTERS)[number];
+
+const Address = z.string().regex(/^[A-Za-z0-9.\-[\]:_]+:[0-9]{1,5}$/, {
+  message: 'must be host:port',
+});
+
+export const TargetsNode = nodeKind('targets', {
+  exporter: z.enum(EXPORTERS).optional(),
+  count: Count.optional(),
+  port: Port.optional(),
+  metricsPath: z.string().startsWith('/').optional(),
+  labels: Labels.optional(),
+  addresses: z.array(Address).optional(),
+  labCount: z.number().int().min(0).optional(),
+});
+
+const dataStoreFields = {
+  port: Port.optional(),
+  database: z.string().min(1).optional(),
+  user: z.string().min(1).optional(),
+  password: SecretRef.optional(),
+  version: z.string().min(1).optional(),
+} as const;
+
+export const InfluxdbNode = nodeKind('influxdb', dataStoreFields);
+export const ClickhouseNode = nodeKind('clickhouse', dataStoreFields);
+export const PostgresNode = nodeKind('postgres', dataStoreFields);
+export const RedisNode = nodeKind('redis', dataStoreFields);
+export const MysqlNode = nodeKind('mysql', dataStoreFields);
+
+const serviceFields = {
+  replicas: Count.optional(),
+  port: Port.optional(),
+  version: z.string().min(1).optional(),
+} as const;
+
+export const LokiNode = nodeKind('loki', { ...serviceFields, retention: Duration.optional() });
+export const TempoNode = nodeKind('tempo', { ...serviceFields, retention: Duration.optional() });
+export const PromtailNode = nodeKind('promtail', {
+  ...serviceFields,
+  paths: z.array(z.string().min(1)).optional(),
+  labels: Labels.optional(),
+});
+export const MimirNode = nodeKind('mimir', serviceFields);
+export const ThanosQueryNode = nodeKind('thanos-query', serviceFields);
+export const ThanosStoreNode = nodeKind('thanos-store', serviceFields);
+export const ThanosCompactorNode = nodeKind('thanos-compactor', {
+  ...serviceFields,
+  retention: Duration.optional(),
+});
+export const ObjectStoreNode = nodeKind('object-store', {
+  port: Port.optional(),
+  version: z.string().min(1).optional(),
+  bucket: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+    .optional(),
+  accessKey: SecretRef.optional(),
+  secretKey: SecretRef.optional(),
+});
+
+export const NODE_SCHEMAS = {
+  prometheus: PrometheusNode,
+  alertmanager: AlertmanagerNode,
+  grafana: GrafanaNode,
+  targets: TargetsNode,
+  influxdb: InfluxdbNode,
+  clickhouse: ClickhouseNode,
+  postgres: PostgresNode,
+  redis: RedisNode,
+  mysql: MysqlNode,
+  loki: LokiNode,
+  tempo: TempoNode,
+  promtail: PromtailNode,
+  mimir: MimirNode,
+  'thanos-query': ThanosQueryNode,
+  'thanos-store': ThanosStoreNode,
+  'thanos-compactor': ThanosCompactorNode,
+  'object-store': ObjectStoreNode,
+} as const;
+
+export type NodeKind = keyof typeof NODE_SCHEMAS;
+export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
+
+export const TopologyNode = z.discriminatedUnion('kind', [
+  PrometheusNode,
+  AlertmanagerNode,
+  GrafanaNode,
+  TargetsNode,
+  InfluxdbNode,
+  ClickhouseNode,
+  PostgresNode,
+  RedisNode,
+  MysqlNode,
+  LokiNode,
+  TempoNode,
+  PromtailNode,
+  MimirNode,
+  ThanosQueryNode,
+  ThanosStoreNode,
+  ThanosCompactorNode,
+  ObjectStoreNode,
+]);
+
+function edgeKind<K extends string, S extends z.ZodRawShape>(kind: K, fields: S) {
+  return z.strictObject({
+    id: Id,
+    kind: z.literal(kind),
+    from: Id,
+    to: Id,
+    ...fields,
+    notes: z.string().optional(),
+    suppress: z.array(RuleId).optional(),
+  });
+}
+
+export const ShardPartition = z.strictObject({
+  modulus: z.number().int().min(1),
+  index: z.number().int().min(0),
+});
+
+export const ScrapeEdge = edgeKind('scrape', {
+  job: z.string().min(1).optional(),
+  interval: Duration.optional(),
+  timeout: Duration.optional(),
+  metricsPath: z.string().startsWith('/').optional(),
+  shard: ShardPartition.optional(),
+});
+
+export const FederateEdge = edgeKind('federate', {
+  match: z.array(z.string().min(1)).min(1, { message: 'needs at least one selector' }),
+  honorLabels: z.boolean().optional(),
+  interval: Duration.optional(),
+  timeout: Duration.optional(),
+});
+
+export const AlertingEdge = edgeKind('alerting', {});
+
+export const DatasourceEdge = edgeKind('datasource', {
+  default: z.boolean().optional(),
+  name: z.string().min(1).optional(),
+  token: SecretRef.optional(),
+});
+
+export const BackendEdge = edgeKind('backend', {});
+
+/** Prometheus queue_config keys, by their Prometheus names. */
+export const QueueConfig = z.strictObject({
+  capacity: z.number().int().min(1).optional(),
+  max_shards: z.number().int().min(1).optional(),
+  min_shards: z.number().int().min(1).optional(),
+  max_samples_per_send: z.number().int().min(1).optional(),
+  batch_send_deadline: Duration.optional(),
+  min_backoff: Duration.optional(),
+  max_backoff: Duration.optional(),
+  retry_on_http_429: z.boolean().optional(),
+});
+
+export const RemoteWriteEdge = edgeKind('remote-write', { queue: QueueConfig.optional() });
+export const LogsEdge = edgeKind('logs', {});
+export const StoreEdge = edgeKind('store', {});
+export const ObjstoreEdge = edgeKind('objstore', {});
+
+export const EDGE_SCHEMAS = {
+  scrape: ScrapeEdge,
+  federate: FederateEdge,
+  alerting: AlertingEdge,
+  datasource: DatasourceEdge,
+  backend: BackendEdge,
+  'remote-write': RemoteWriteEdge,
+  logs: LogsEdge,
+  store: StoreEdge,
+  objstore: ObjstoreEdge,
+} as const;
+
+export type EdgeKind = keyof typeof EDGE_SCHEMAS;
+export const EDGE_KINDS = Object.keys(EDGE_SCHEMAS) as EdgeKind[];
+
+export const TopologyEdge = z.discriminatedUnion('kind', [
+  ScrapeEdge,
+  FederateEdge,
+  AlertingEdge,
+  DatasourceEdge,
+  BackendEdge,
+  RemoteWriteEdge,
+  LogsEdge,
+  StoreEdge,
+  ObjstoreEdge,
+]);
+
+export const Group = z.strictObject({
+  id: Id,
+  label: z.string().optional(),
+  externalLabels: Labels.optional(),
+  position: Position.optional(),
+  size: Size.optional(),
+  notes: z.string().optional(),
+});
+
+/** Keys of `images:`: every node kind that runs a container, each exporter, and the sidecar. */
+export const IMAGE_KEYS = [
+  ...NODE_KINDS.filter((k) => k !== 'targets'),
+  'node-exporter',
+  'cadvisor',
+  'blackbox',
+  'thanos-sidecar',
+] as const;
+export type ImageKey =
+  Exclude<NodeKind, 'targets'> | 'node-exporter' | 'cadvisor' | 'blackbox' | 'thanos-sidecar';
+
+export const Images = z.strictObject(
+  Object.fromEntries(IMAGE_KEYS.map((k) => [k, z.string().min(1).optional()])) as Record<
+    ImageKey,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+export const TopologySchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal('Topology'),
+  metadata: z.strictObject({
+    name: Name,
+    description: z.string().optional(),
+  }),
+  defaults: z
+    .strictObject({
+      scrapeInterval: Duration.optional(),
+      scrapeTimeout: Duration.optional(),
+      evaluationInterval: Duration.optional(),
+    })
+    .optional(),
+  images: Images.optional(),
+  groups: z.array(Group).optional(),
+  nodes: z.array(TopologyNode),
+  edges: z.array(TopologyEdge).optional(),
+});
+
+export type Topology = z.infer<typeof TopologySchema>;
+export type TopologyNode = z.infer<typeof TopologyNode>;
+export type TopologyEdge = z.infer<typeof TopologyEdge>;
+export type Group = z.infer<typeof Group>;
+export type NodeOf<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;
+export type EdgeOf<K extends EdgeKind> = Extract<TopologyEdge, { kind: K }>;
+export type Receiver = z.infer<typeof Receiver>;
+export type RecordingRule = z.infer<typeof RecordingRule>;
+export type AlertRule = z.infer<typeof AlertRule>;

@@ -7,6 +7,8 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'cli/**/*.test.ts',
       'test-support/**/*.test.ts',
+      'templates/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -29,7 +29,7 @@ export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors
 /** `file:line:column: path: message`, the shape editors and CI logs link from. */
 export function formatModelError(e: ModelError, file = '<design>'): string {
   const where = e.line > 0 ? `${file}:${e.line}:${e.column}` : file;
-  return `${where}: ${e.path}: ${e.message}`;
+  return e.path === '(document)' ? `${where}: ${e.message}` : `${where}: ${e.path}: ${e.message}`;
 }
 
 export function parseTopology(text: string): ParseResult {

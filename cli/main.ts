@@ -1,0 +1,73 @@
+// `fedstudio`: the headless face of Federation Studio, for repos and CI.
+import { Command, CommanderError, Option } from 'commander';
+import { newCommand, templatesCommand } from './commands/templates.ts';
+import { exportCommand } from './commands/export.ts';
+import { validateCommand } from './commands/validate.ts';
+import { EXIT, UsageError } from './exit.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('fedstudio')
+    .description('Design, validate and export Prometheus / Grafana monitoring topologies.')
+    .version(process.env.FEDSTUDIO_VERSION ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s) })
+    .showHelpAfterError(false);
+
+  program
+    .command('templates')
+    .description('list the templates a new design can start from')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .action(async (opts: { format: 'text' | 'json' }) => {
+      code = await templatesCommand(opts);
+    });
+
+  program
+    .command('new')
+    .description('start a new design file from a template')
+    .requiredOption('--template <id>', 'template id (see `fedstudio templates`)')
+    .option('--force', 'overwrite FILE if it exists')
+    .argument('<file>', 'the design file to create, e.g. my-stack.topology.yaml')
+    .action(async (file: string, opts: { template: string; force?: boolean }) => {
+      code = await newCommand(file, opts);
+    });
+
+  program
+    .command('export')
+    .description('generate every config of a design into a folder')
+    .argument('<file>', 'the design file')
+    .requiredOption('--out <dir>', 'the folder to write')
+    .option('--force', 'write into a non-empty folder that fedstudio did not make')
+    .action(async (file: string, opts: { out: string; force?: boolean }) => {
+      code = await exportCommand(file, opts);
+    });
+
+  program
+    .command('validate')
+    .description('check a design: schema, references and the rules of the validator')
+    .argument('<file>', 'the design file')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .option('--strict', 'fail on warnings too')
+    .action(async (file: string, opts: { format: 'text' | 'json'; strict?: boolean }) => {
+      code = await validateCommand(file, opts);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is a usage error.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`fedstudio: ${e.message}\n`);
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+  return code;
+}

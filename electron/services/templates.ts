@@ -20,11 +20,9 @@ const SUFFIX = '.topology.yaml';
 export function defaultTemplatesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, '../../templates'), path.resolve(here, '../templates')];
-  return (
-    process.env.FEDSTUDIO_TEMPLATES_DIR ??
-    candidates.find((c) => c.endsWith('templates') && existsSyncSafe(c)) ??
-    candidates[0]!
-  );
+  const fromEnv = process.env.FEDSTUDIO_TEMPLATES_DIR;
+  if (fromEnv) return fromEnv;
+  return candidates.find(existsSyncSafe) ?? path.resolve(here, '../../templates');
 }
 
 function existsSyncSafe(p: string): boolean {

@@ -1,0 +1,6 @@
+// The CLI tests run the built `fedstudio` as a user would; build it once, fresh, before them.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+}

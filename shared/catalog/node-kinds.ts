@@ -161,7 +161,8 @@ export const NODE_KIND_SPECS: Record<NodeKind, NodeKindSpec> = {
     port: 9080,
     metrics: { port: 9080, path: '/metrics' },
     image: 'promtail',
-    health: wget(9080, '/ready'),
+    // The image has neither wget nor curl.
+    health: { type: 'none' },
     replicable: false,
   },
   mimir: {
@@ -172,7 +173,8 @@ export const NODE_KIND_SPECS: Record<NodeKind, NodeKindSpec> = {
     port: 9009,
     metrics: { port: 9009, path: '/metrics' },
     image: 'mimir',
-    health: wget(9009, '/ready'),
+    // The image has no shell and no wget.
+    health: { type: 'none' },
     replicable: true,
   },
   'thanos-query': {

@@ -15,9 +15,12 @@ import { ROOT } from '../../test-support/cli.ts';
 import { generateExport } from './index.ts';
 
 const templatesDir = path.join(ROOT, 'templates');
-const templates = readdirSync(templatesDir).filter((f) => f.endsWith('.topology.yaml')).sort();
+const templates = readdirSync(templatesDir)
+  .filter((f) => f.endsWith('.topology.yaml'))
+  .sort();
 
-const skip = skipWithoutTool('promtool') || skipWithoutTool('amtool') || skipWithoutTool('docker-compose');
+const skip =
+  skipWithoutTool('promtool') || skipWithoutTool('amtool') || skipWithoutTool('docker-compose');
 
 describe.skipIf(skip)('exported templates pass the real tools', () => {
   it('has templates to check', () => {
@@ -38,9 +41,12 @@ describe.skipIf(skip)('exported templates pass the real tools', () => {
         };
         for (const p of Object.keys(files)) {
           const abs = path.join(dir, p);
-          if (/^prometheus\/[^/]+\/prometheus\.yml$/.test(p)) check(`promtool check config ${p}`, promtoolCheckConfig(abs));
-          if (/^prometheus\/[^/]+\/rules\/[^/]+\.yml$/.test(p)) check(`promtool check rules ${p}`, promtoolCheckRules(abs));
-          if (/^alertmanager\/[^/]+\/alertmanager\.yml$/.test(p)) check(`amtool check-config ${p}`, amtoolCheckConfig(abs));
+          if (/^prometheus\/[^/]+\/prometheus\.yml$/.test(p))
+            check(`promtool check config ${p}`, promtoolCheckConfig(abs));
+          if (/^prometheus\/[^/]+\/rules\/[^/]+\.yml$/.test(p))
+            check(`promtool check rules ${p}`, promtoolCheckRules(abs));
+          if (/^alertmanager\/[^/]+\/alertmanager\.yml$/.test(p))
+            check(`amtool check-config ${p}`, amtoolCheckConfig(abs));
         }
         check('docker-compose config -q', composeConfig(dir));
         expect(failures).toEqual([]);

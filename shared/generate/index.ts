@@ -2,12 +2,17 @@
 // a README. Pure: the Node side writes the result (electron/services/export-writer.ts).
 import { serializeTopology } from '../model/serialize.ts';
 import type { Topology } from '../model/schema.ts';
-import { referencedVars } from '../model/vars.ts';
 import { generateAlertmanager } from './alertmanager.ts';
 import { renderCompose } from './compose.ts';
 import { createContext } from './context.ts';
 import { generateDatastores } from './datastores.ts';
-import { renderEnv, renderEnvExample } from './env.ts';
+import {
+  designVars,
+  renderEnv,
+  renderEnvExample,
+  renderWriteSecrets,
+  WRITE_SECRETS_PATH,
+} from './env.ts';
 import { generateExtended } from './extended.ts';
 import { generateGrafana } from './grafana.ts';
 import { generatePrometheus } from './prometheus.ts';
@@ -35,7 +40,7 @@ export function generateExport(t: Topology, options: ExportOptions = {}): Export
   const files: FileTree = {};
   const services: ServiceSpec[] = [];
   const why = new Map<string, string>();
-  for (const name of referencedVars(t)) why.set(name, 'referenced by the design');
+  for (const name of designVars(t)) why.set(name, 'referenced by the design');
   for (const part of parts) {
     for (const [p, text] of Object.entries(part.files)) {
       if (p in files) throw new Error(`two generators wrote ${p}`);
@@ -49,7 +54,9 @@ export function generateExport(t: Topology, options: ExportOptions = {}): Export
     .map(([name, w]) => ({ name, why: w }));
   files['docker-compose.yml'] = renderCompose(ctx, services);
   files['.env'] = renderEnv(ctx);
-  files['.env.example'] = renderEnvExample(ctx, vars);
+  files['.env.example'] = renderEnvExample(ctx, vars, services);
+  const writeSecrets = renderWriteSecrets(services);
+  if (writeSecrets) files[WRITE_SECRETS_PATH] = writeSecrets;
   files['topology.yaml'] = options.designText ?? serializeTopology(t);
   files['README.md'] = renderReadme(ctx, { files, services, vars });
   return { files: sortTree(files), services, vars };

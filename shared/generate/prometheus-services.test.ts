@@ -99,6 +99,11 @@ describe('Prometheus services', () => {
         '--objstore.config-file=/etc/thanos/objstore.yml',
       ],
       mounts: [{ source: 'thanos/objstore-bucket.yml', target: '/etc/thanos/objstore.yml' }],
+      // The bucket config expands these ($(VAR)), so the sidecar carries them.
+      environment: {
+        BUCKET_ACCESS_KEY: '${BUCKET_ACCESS_KEY}',
+        BUCKET_SECRET_KEY: '${BUCKET_SECRET_KEY}',
+      },
       volumes: [{ name: 'leaf-0-data', target: '/prometheus' }],
       ports: [{ container: 10902, name: 'http' }],
       health: { type: 'http', port: 10902, path: '/-/ready' },

@@ -7,6 +7,7 @@ import {
 } from '../catalog/node-kinds.ts';
 import type { Instance } from '../model/instances.ts';
 import type { NodeOf } from '../model/schema.ts';
+import { credentialsEnvironment, objectStoreOf, thanosObjstorePath } from './extended-objstore.ts';
 import type { GenerateContext } from './context.ts';
 import {
   evaluationIntervalOf,
@@ -28,11 +29,6 @@ const OBJSTORE_CONFIG = '/etc/thanos/objstore.yml';
 /** The folder of one server's config in the export; mounted at /etc/prometheus. */
 export function prometheusConfigDir(instanceName: string): string {
   return `prometheus/${instanceName}`;
-}
-
-/** The object-store config another generator writes for an object-store node. */
-export function objstoreConfigPath(objectStoreName: string): string {
-  return `thanos/objstore-${objectStoreName}.yml`;
 }
 
 function prometheusService(
@@ -82,8 +78,8 @@ function sidecarService(
   instance: Instance,
 ): ServiceSpec {
   // One bucket per sidecar: the first objstore edge names it (the validator flags none at all).
-  const objstore = ctx.outgoing(node.id, 'objstore')[0];
-  const store = objstore ? ctx.node(objstore.to) : undefined;
+  const access = objectStoreOf(ctx, node.id);
+  const store = access?.node;
   return {
     name: `${instance.name}-sidecar`,
     nodeId: node.id,
@@ -97,7 +93,9 @@ function sidecarService(
       `--http-address=0.0.0.0:${THANOS_SIDECAR_HTTP_PORT}`,
       ...(store ? [`--objstore.config-file=${OBJSTORE_CONFIG}`] : []),
     ],
-    mounts: store ? [{ source: objstoreConfigPath(store.name), target: OBJSTORE_CONFIG }] : [],
+    mounts: store ? [{ source: thanosObjstorePath(store), target: OBJSTORE_CONFIG }] : [],
+    // The bucket config expands the credentials from the environment.
+    ...(access ? { environment: credentialsEnvironment(access) } : {}),
     // The sidecar reads the server's blocks from the same volume.
     volumes: [{ name: `${instance.name}-data`, target: DATA_DIR }],
     ports: [{ container: THANOS_SIDECAR_HTTP_PORT, name: 'http' }],

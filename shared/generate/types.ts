@@ -1,6 +1,11 @@
 import type { HealthCheck } from '../catalog/node-kinds.ts';
 import type { ImageKey } from '../model/schema.ts';
 
+export interface HostMount {
+  source: string;
+  target: string;
+}
+
 /** Generated files: a path relative to the export folder -> its text. */
 export type FileTree = Record<string, string>;
 
@@ -22,6 +27,8 @@ export interface ServiceSpec {
   environment?: Record<string, string>;
   /** Generated files or folders (paths in the FileTree) mounted read-only. */
   mounts: { source: string; target: string }[];
+  /** Host paths mounted read-only, for the exporters that look at the host (cAdvisor, Promtail). */
+  hostMounts?: HostMount[];
   /** Named volumes (per instance data). */
   volumes: { name: string; target: string }[];
   /** Secret files mounted at /run/secrets/<VAR>, read from ./secrets/<VAR>. */

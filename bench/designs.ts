@@ -10,8 +10,20 @@ export function bigFederation(dcs: number, promsPerDc: number, targetsPerProm: n
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
   const groups: NonNullable<Topology['groups']> = [];
-  nodes.push({ id: 'am', kind: 'alertmanager', name: 'alertmanager', replicas: 2, receivers: [{ name: 'oncall', type: 'webhook', url: '${ONCALL_WEBHOOK_URL}' }] });
-  nodes.push({ id: 'global', kind: 'prometheus', name: 'prometheus-global', replicas: 2, externalLabels: { datacenter: 'global' } });
+  nodes.push({
+    id: 'am',
+    kind: 'alertmanager',
+    name: 'alertmanager',
+    replicas: 2,
+    receivers: [{ name: 'oncall', type: 'webhook', url: '${ONCALL_WEBHOOK_URL}' }],
+  });
+  nodes.push({
+    id: 'global',
+    kind: 'prometheus',
+    name: 'prometheus-global',
+    replicas: 2,
+    externalLabels: { datacenter: 'global' },
+  });
   let e = 0;
   for (let d = 0; d < dcs; d++) {
     groups.push({ id: `dc${d}`, label: `dc-${d}`, externalLabels: { datacenter: `dc-${d}` } });
@@ -23,17 +35,45 @@ export function bigFederation(dcs: number, promsPerDc: number, targetsPerProm: n
         name: `prom-dc${d}-${p}`,
         group: `dc${d}`,
         externalLabels: { team: `team-${p}` },
-        recordingRules: [{ record: 'job:node_memory_MemTotal:sum', expr: 'sum without(instance)(node_memory_MemTotal{job="node"})' }],
-        alertRules: [{ alert: 'TargetDown', expr: 'up == 0', for: '5m', labels: { severity: 'page' } }],
+        recordingRules: [
+          {
+            record: 'job:node_memory_MemTotal:sum',
+            expr: 'sum without(instance)(node_memory_MemTotal{job="node"})',
+          },
+        ],
+        alertRules: [
+          { alert: 'TargetDown', expr: 'up == 0', for: '5m', labels: { severity: 'page' } },
+        ],
       });
       edges.push({ id: `e${e++}`, kind: 'alerting', from: pid, to: 'am' });
-      edges.push({ id: `e${e++}`, kind: 'federate', from: 'global', to: pid, match: ['{__name__=~"job:.*"}'] });
+      edges.push({
+        id: `e${e++}`,
+        kind: 'federate',
+        from: 'global',
+        to: pid,
+        match: ['{__name__=~"job:.*"}'],
+      });
       for (let t = 0; t < targetsPerProm; t++) {
         const tid = `${pid}-t${t}`;
-        nodes.push({ id: tid, kind: 'targets', name: `node-dc${d}-${p}-${t}`, group: `dc${d}`, exporter: 'node-exporter', count: 50, labCount: 1 });
+        nodes.push({
+          id: tid,
+          kind: 'targets',
+          name: `node-dc${d}-${p}-${t}`,
+          group: `dc${d}`,
+          exporter: 'node-exporter',
+          count: 50,
+          labCount: 1,
+        });
         edges.push({ id: `e${e++}`, kind: 'scrape', from: pid, to: tid, job: `node-${t}` });
       }
     }
   }
-  return { apiVersion: 'fedstudio/v1', kind: 'Topology', metadata: { name: 'bench-federation' }, groups, nodes, edges };
+  return {
+    apiVersion: 'fedstudio/v1',
+    kind: 'Topology',
+    metadata: { name: 'bench-federation' },
+    groups,
+    nodes,
+    edges,
+  };
 }

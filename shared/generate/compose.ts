@@ -29,15 +29,31 @@ export function allocateHostPorts(
   services: readonly Pick<ServiceSpec, 'name' | 'ports'>[],
 ): HostPort[] {
   const taken = new Set<number>();
+  // Where the search for each container port resumes, so a thousand exporters on one port stay linear.
+  const resume = new Map<number, number>();
   const out: HostPort[] = [];
   for (const s of services) {
     for (const p of s.ports) {
-      let host = p.container;
+      let host = resume.get(p.container) ?? p.container;
       while (taken.has(host)) host++;
+      resume.set(p.container, host + 1);
       if (host > 65535) throw new Error(`no free host port for ${s.name} (${p.name})`);
       taken.add(host);
       out.push({ service: s.name, name: p.name, container: p.container, host });
     }
+  }
+  return out;
+}
+
+/** allocateHostPorts, grouped by service name. */
+export function hostPortsByService(
+  services: readonly Pick<ServiceSpec, 'name' | 'ports'>[],
+): Map<string, HostPort[]> {
+  const out = new Map<string, HostPort[]>();
+  for (const p of allocateHostPorts(services)) {
+    const list = out.get(p.service);
+    if (list) list.push(p);
+    else out.set(p.service, [p]);
   }
   return out;
 }
@@ -94,7 +110,7 @@ export function renderCompose(ctx: GenerateContext, services: ServiceSpec[]): st
     if (byName.has(s.name)) throw new Error(`two services are called "${s.name}"`);
     byName.set(s.name, s);
   }
-  const ports = allocateHostPorts(services);
+  const ports = hostPortsByService(services);
   const volumes = new Set<string>();
   const secrets = new Set<string>();
   const out: Record<string, unknown> = {};
@@ -122,7 +138,7 @@ export function renderCompose(ctx: GenerateContext, services: ServiceSpec[]): st
       }
       svc.secrets = s.secrets;
     }
-    const published = ports.filter((p) => p.service === s.name);
+    const published = ports.get(s.name) ?? [];
     if (published.length > 0)
       svc.ports = published.map((p) => `127.0.0.1:${p.host}:${p.container}`);
     svc.networks = [COMPOSE_NETWORK];

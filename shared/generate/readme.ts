@@ -2,7 +2,7 @@
 // service answers. Made from the export's own data, so it cannot drift from the files.
 import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import type { ImageKey } from '../model/schema.ts';
-import { allocateHostPorts, type HostPort } from './compose.ts';
+import { hostPortsByService, type HostPort } from './compose.ts';
 import type { GenerateContext } from './context.ts';
 import { secretVars, stackVars, WRITE_SECRETS_PATH } from './env.ts';
 import { DEFAULT_EXPORTER } from './targets.ts';
@@ -121,12 +121,12 @@ export function renderReadme(
       'when an earlier service took it.',
     '',
   );
-  const ports = allocateHostPorts(services);
+  const portsByService = hostPortsByService(services);
   const svcRows = services.map((s) => {
     const node = ctx.node(s.nodeId);
-    const urls = ports
-      .filter((p) => p.service === s.name)
-      .map((p, _i, all) => (all.length === 1 ? hostUrl(s, p) : `${p.name}: ${hostUrl(s, p)}`));
+    const urls = (portsByService.get(s.name) ?? []).map((p, _i, all) =>
+      all.length === 1 ? hostUrl(s, p) : `${p.name}: ${hostUrl(s, p)}`,
+    );
     return [
       `\`${s.name}\``,
       `${node.name} (${NODE_KIND_SPECS[node.kind].label})`,
@@ -163,6 +163,7 @@ export function renderReadme(
   }
 
   const targets = ctx.nodesOfKind('targets');
+  const servicesByNode = groupBy(services, (sv) => sv.nodeId);
   if (targets.length > 0) {
     out.push(
       '## Scrape targets',
@@ -179,10 +180,7 @@ export function renderReadme(
           n.exporter ?? DEFAULT_EXPORTER,
           n.addresses && n.addresses.length > 0
             ? n.addresses.join(', ')
-            : services
-                .filter((s) => s.nodeId === n.id)
-                .map((s) => s.name)
-                .join(', ') || '—',
+            : (servicesByNode.get(n.id) ?? []).map((s) => s.name).join(', ') || '—',
         ]),
       ),
       '',
@@ -203,4 +201,15 @@ export function renderReadme(
     '',
   );
   return out.join('\n');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 // Design text -> model, or errors that say what and where: the path, the line and the column.
+import jsyaml from 'js-yaml';
 import {
   isMap,
   isPair,
@@ -33,38 +34,29 @@ export function formatModelError(e: ModelError, file = '<design>'): string {
 }
 
 export function parseTopology(text: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          path: '(document)',
-          line: pos.line,
-          column: pos.col,
-          message: yamlMessage(e.message),
-        };
-      }),
-    };
-  }
+  // js-yaml reads valid designs fast; the slower position-keeping parser of the `yaml` library runs
+  // only when there is an error to place.
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    raw = jsyaml.load(text);
   } catch (e) {
-    return {
-      ok: false,
-      errors: [{ path: '(document)', line: 0, column: 0, message: String((e as Error).message) }],
-    };
+    if (e instanceof jsyaml.YAMLException) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: '(document)',
+            line: e.mark.line + 1,
+            column: e.mark.column + 1,
+            message: e.reason,
+          },
+        ],
+      };
+    }
+    throw e;
   }
-  const locate = locator(doc, lineCounter);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  const locate = lazyLocator(text);
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
       errors: [
@@ -73,6 +65,19 @@ export function parseTopology(text: string): ParseResult {
           line: 1,
           column: 1,
           message: 'a design is a YAML mapping with apiVersion, kind, metadata and nodes',
+        },
+      ],
+    };
+  }
+  if (expandedSize(raw, new Map()) > MAX_EXPANDED_VALUES) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(document)',
+          line: 1,
+          column: 1,
+          message: `the design expands to more than ${MAX_EXPANDED_VALUES} values through YAML aliases`,
         },
       ],
     };
@@ -101,6 +106,35 @@ export function parseTopology(text: string): ParseResult {
     };
   }
   return { ok: true, topology: parsed.data };
+}
+
+/** Aliases can make a small file stand for a huge tree ("billion laughs"): bound what it expands to. */
+const MAX_EXPANDED_VALUES = 5_000_000;
+
+function expandedSize(v: unknown, memo: Map<object, number>): number {
+  if (v === null || typeof v !== 'object') return 1;
+  const known = memo.get(v);
+  if (known !== undefined) return known;
+  memo.set(v, Infinity); // a cycle counts as too big
+  let n = 1;
+  for (const child of Object.values(v)) {
+    n += expandedSize(child, memo);
+    if (n > MAX_EXPANDED_VALUES) break;
+  }
+  memo.set(v, n);
+  return n;
+}
+
+function lazyLocator(text: string): Locate {
+  let locate: Locate | undefined;
+  return (path, key) => {
+    if (!locate) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
+      locate = locator(doc, lineCounter);
+    }
+    return locate(path, key);
+  };
 }
 
 type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
@@ -213,11 +247,6 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-function yamlMessage(msg: string): string {
-  // The yaml library appends a code frame; the CLI prints file:line:column itself.
-  return msg.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? msg;
 }
 
 function dedupe(errors: ModelError[]): ModelError[] {

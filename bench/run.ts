@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { generateExport } from '../shared/generate/index.ts';
 import { parseTopology } from '../shared/model/parse.ts';
 import { serializeTopology } from '../shared/model/serialize.ts';
+import { validate } from '../shared/validate/engine.ts';
 import { bigFederation } from './designs.ts';
 
 interface Figure {
@@ -55,8 +56,19 @@ const figures: Figure[] = [
     () => generateExport(parsed.topology, { designText: text }),
     `${Object.keys(exported.files).length} files, ${(bytes / 1e6).toFixed(1)} MB`,
   ),
+  measure(
+    'validate (same design, every rule)',
+    5,
+    () => validate(parsed.topology),
+    `${validate(parsed.topology).findings.length} findings`,
+  ),
   measure('serializeTopology (same design)', 5, () => serializeTopology(parsed.topology)),
 ];
+const [parseFig, , validateFig] = figures;
+const ratio =
+  parseFig && validateFig
+    ? Math.round((validateFig.medianMs / parseFig.medianMs) * 100) / 100
+    : NaN;
 
 const width = Math.max(...figures.map((f) => f.name.length));
 process.stdout.write(`Node ${process.version}, ${new Date().toISOString()}\n`);
@@ -65,8 +77,13 @@ for (const f of figures) {
     `${f.name.padEnd(width)}  median ${String(f.medianMs).padStart(8)} ms  min ${String(f.minMs).padStart(8)} ms  (${f.runs} runs)${f.detail ? `  ${f.detail}` : ''}\n`,
   );
 }
+process.stdout.write(`validate / parse ratio: ${ratio} (aim: at most 1)\n`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  JSON.stringify({ node: process.version, at: new Date().toISOString(), figures }, null, 2) + '\n',
+  JSON.stringify(
+    { node: process.version, at: new Date().toISOString(), figures, validateToParseRatio: ratio },
+    null,
+    2,
+  ) + '\n',
 );

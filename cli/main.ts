@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { newCommand, templatesCommand } from './commands/templates.ts';
 import { exportCommand } from './commands/export.ts';
 import { validateCommand } from './commands/validate.ts';
+import { rulesCommand } from './commands/rules.ts';
 import { EXIT, UsageError } from './exit.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('validate')
-    .description('check a design: schema, references and the rules of the validator')
+    .description(
+      'check a design: schema, references, and every rule of the validator (see `fedstudio rules`)',
+    )
     .argument('<file>', 'the design file')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
@@ -54,6 +57,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'fail on warnings too')
     .action(async (file: string, opts: { format: 'text' | 'json'; strict?: boolean }) => {
       code = await validateCommand(file, opts);
+    });
+
+  program
+    .command('rules')
+    .description("the validator's rules: when each fires, why it matters, the fix, the source")
+    .argument('[id]', 'one rule id')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .action((id: string | undefined, opts: { format: 'text' | 'json' }) => {
+      code = rulesCommand(id, opts);
     });
 
   try {

@@ -1,14 +1,21 @@
 import { DesignError, loadDesign } from '../../electron/services/design-files.ts';
-import { validateTopology, type Finding } from '../../shared/validate/index.ts';
+import { sourcePositions } from '../../shared/model/parse.ts';
+import type { Topology } from '../../shared/model/schema.ts';
+import { validate } from '../../shared/validate/engine.ts';
+import type { Finding, Severity } from '../../shared/validate/types.ts';
 import { EXIT } from '../exit.ts';
+
+type Located = Finding & { line?: number };
+
+const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
 export async function validateCommand(
   file: string,
   opts: { format: 'text' | 'json'; strict?: boolean },
 ): Promise<number> {
-  let findings: Finding[];
+  let design;
   try {
-    findings = validateTopology((await loadDesign(file)).topology);
+    design = await loadDesign(file);
   } catch (e) {
     if (!(e instanceof DesignError)) throw e;
     // Unusable input: the reasons go to stderr; JSON readers also get them as data.
@@ -25,20 +32,69 @@ export async function validateCommand(
     }
     return EXIT.unusable;
   }
+  const report = validate(design.topology);
+  const positions = sourcePositions(design.text, design.topology);
+  const findings: Located[] = report.findings.map((f) => {
+    const at = positions.get(focusOf(design.topology, f));
+    return at && at.line > 0 ? { ...f, line: at.line } : f;
+  });
   const active = findings.filter((f) => !f.suppressed);
   const failing = active.filter(
     (f) => f.severity === 'error' || (opts.strict && f.severity === 'warning'),
   );
+
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
-  } else if (findings.length === 0) {
-    process.stdout.write(`${file}: no findings\n`);
+    const json = {
+      findings: findings.map((f) => ({ ...f, suppressed: f.suppressed === true })),
+      capacity: Object.fromEntries(report.capacity.map((c) => [c.nodeId, c])),
+    };
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
-    for (const f of findings) {
-      process.stdout.write(
-        `${file}: ${f.severity}${f.suppressed ? ' (suppressed)' : ''} [${f.rule}] ${f.message}\n  fix: ${f.fix}\n`,
-      );
-    }
+    process.stdout.write(textReport(file, findings));
   }
   return failing.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The part of the file a finding points at: its first edge when that edge leaves the node it
+ * names first (a finding about a connection), else that node.
+ */
+function focusOf(t: Topology, f: Finding): string {
+  const node = f.nodes[0];
+  const edge = f.edges[0] !== undefined ? t.edges?.find((e) => e.id === f.edges[0]) : undefined;
+  if (edge && (node === undefined || edge.from === node)) return edge.id;
+  return node ?? '';
+}
+
+function textReport(file: string, findings: Located[]): string {
+  const active = findings.filter((f) => !f.suppressed);
+  const suppressed = findings.filter((f) => f.suppressed);
+  const count = (s: Severity) => active.filter((f) => f.severity === s).length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const out: string[] = [];
+  const item = (f: Located) => {
+    out.push(
+      `  ${file}${f.line ? `:${f.line}` : ''}: [${f.rule}] ${f.message}`,
+      `      fix: ${f.fix}`,
+    );
+  };
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const list = active.filter((f) => f.severity === sev);
+    if (list.length === 0) continue;
+    out.push(`${HEADINGS[sev]}:`);
+    list.forEach(item);
+    out.push('');
+  }
+  if (suppressed.length > 0) {
+    out.push('Suppressed (accepted in the design):');
+    suppressed.forEach(item);
+    out.push('');
+  }
+  const summary =
+    active.length === 0
+      ? `${file}: no findings${suppressed.length > 0 ? ` (${suppressed.length} suppressed)` : ''}`
+      : `${file}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` +
+        (suppressed.length > 0 ? `, ${suppressed.length} suppressed` : '');
+  out.push(summary);
+  return out.join('\n') + '\n';
 }

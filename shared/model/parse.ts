@@ -137,6 +137,25 @@ function lazyLocator(text: string): Locate {
   };
 }
 
+/**
+ * Where each node, edge and group of a design starts in its text: id -> line and column. Used to
+ * point findings at the file (the CLI's `file:line`); built only when asked for.
+ */
+export function sourcePositions(
+  text: string,
+  t: Topology,
+): Map<string, { line: number; column: number }> {
+  const locate = lazyLocator(text);
+  const out = new Map<string, { line: number; column: number }>();
+  const add = (id: string, path: PathSegment[]) => {
+    if (!out.has(id)) out.set(id, locate(path));
+  };
+  (t.groups ?? []).forEach((g, i) => add(g.id, ['groups', i]));
+  t.nodes.forEach((n, i) => add(n.id, ['nodes', i]));
+  (t.edges ?? []).forEach((e, i) => add(e.id, ['edges', i]));
+  return out;
+}
+
 type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
 
 /** Finds the line and column of a path in the YAML document, or of its nearest existing ancestor. */

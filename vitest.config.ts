@@ -14,5 +14,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test-support/global-setup.ts'],
+    reporters: ['default', './test-support/summary-reporter.ts'],
   },
 });

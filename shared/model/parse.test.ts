@@ -200,6 +200,14 @@ describe('parseTopology', () => {
     expect(e?.line).toBe(lineOf(text, 'id: e2'));
   });
 
+  it('refuses a group_by entry that is not a label name', () => {
+    const text = EXAMPLE.replace(
+      'nodes:\n',
+      'nodes:\n  - { id: am, kind: alertmanager, name: am, route: { groupBy: [alertname, "a b"] } }\n',
+    );
+    expect(errorsOf(text)[0]?.path).toBe('nodes[0].route.groupBy[1]');
+  });
+
   it('refuses secrets written into a design', () => {
     const text = EXAMPLE.replace(
       'nodes:\n',

@@ -5,6 +5,7 @@ import {
   Count,
   Duration,
   Id,
+  LabelName,
   Labels,
   Name,
   Port,
@@ -97,16 +98,19 @@ export const Receiver = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Alertmanager's group_by: label names, or `...` for every label. */
+const GroupBy = z.array(z.union([z.literal('...'), LabelName]));
+
 export const ChildRoute = z.strictObject({
   receiver: z.string().min(1),
   matchers: z.array(z.string().min(1)).min(1),
   continue: z.boolean().optional(),
-  groupBy: z.array(z.string()).optional(),
+  groupBy: GroupBy.optional(),
 });
 
 export const Route = z.strictObject({
   receiver: z.string().optional(),
-  groupBy: z.array(z.string()).optional(),
+  groupBy: GroupBy.optional(),
   groupWait: Duration.optional(),
   groupInterval: Duration.optional(),
   repeatInterval: Duration.optional(),

@@ -86,8 +86,12 @@ function hostileDesign(): Topology {
 function strings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v)) (strings(k, out), strings(x, out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      strings(k, out);
+      strings(x, out);
+    }
+  }
   return out;
 }
 

@@ -1,0 +1,161 @@
+// The host API's implementation on the Node side, shared by the web host and (later) Electron's
+// main process. Paths from the renderer are confined to the workspace unless a native dialog
+// chose them.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
+import { generateExport } from '../../shared/generate/index.ts';
+import { formatModelError, parseTopology } from '../../shared/model/parse.ts';
+import type { AppState } from './app-state.ts';
+import { DesignError, loadDesign, saveDesignText } from './design-files.ts';
+import { ExportRefused, writeExport } from './export-writer.ts';
+import { HostError } from './host-errors.ts';
+import { listTemplates, readTemplate } from './templates.ts';
+
+/** Native dialogs, where the host has them (Electron); the web host has none. */
+export interface Dialogs {
+  chooseOpen(): Promise<string | null>;
+  chooseSave(suggested?: string): Promise<string | null>;
+  chooseFolder(): Promise<string | null>;
+}
+
+export interface HostServicesOptions {
+  kind: 'web' | 'electron';
+  /** The folder the renderer's relative paths resolve in, and which they may not leave. */
+  workspace: string;
+  state: AppState;
+  initialFile?: string;
+  dialogs?: Dialogs;
+  templatesDir?: string;
+}
+
+const DESIGN_FILE = /\.(topology\.)?ya?ml$/;
+
+export function createHostServices(o: HostServicesOptions): HostApi {
+  const workspace = path.resolve(o.workspace);
+
+  /** A path from the renderer, resolved inside the workspace or refused. */
+  const confined = (p: string): string => {
+    const abs = path.resolve(workspace, p);
+    const rel = path.relative(workspace, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new HostError('forbidden', `${p} is outside the workspace ${workspace}`);
+    }
+    return abs;
+  };
+
+  const open = async (file: string) => {
+    try {
+      const d = await loadDesign(file);
+      await o.state.touchRecent(file);
+      return { path: file, text: d.text };
+    } catch (e) {
+      if (e instanceof DesignError) {
+        const missing = e.errors.length === 1 && e.errors[0]?.message === 'no such file';
+        if (missing) throw new HostError('not-found', `${file}: no such file`);
+        throw new HostError(
+          'design-invalid',
+          `${file} is not a usable design`,
+          e.errors.map((x) => formatModelError(x, file)),
+        );
+      }
+      throw e;
+    }
+  };
+
+  const checkDesignText = (text: string, what: string) => {
+    const parsed = parseTopology(text);
+    if (!parsed.ok) {
+      throw new HostError(
+        'design-invalid',
+        `${what}: the design is not valid`,
+        parsed.errors.map((x) => formatModelError(x, what)),
+      );
+    }
+    return parsed.topology;
+  };
+
+  const api: HostApi = {
+    async hostInfo() {
+      let initialFile: HostResult<'hostInfo'>['initialFile'] = null;
+      if (o.initialFile) initialFile = await open(path.resolve(workspace, o.initialFile));
+      return { kind: o.kind, workspace, initialFile };
+    },
+    async listTemplates() {
+      return (await listTemplates(o.templatesDir)).map(({ file: _f, ...t }) => t);
+    },
+    async readTemplate({ id }) {
+      try {
+        return { text: await readTemplate(id, o.templatesDir) };
+      } catch (e) {
+        throw new HostError('not-found', (e as Error).message);
+      }
+    },
+    async listDesigns() {
+      const out: { path: string }[] = [];
+      const walk = async (dir: string, depth: number) => {
+        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const e of entries) {
+          if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+          const abs = path.join(dir, e.name);
+          if (e.isDirectory() && depth < 2) await walk(abs, depth + 1);
+          else if (e.isFile() && e.name.endsWith('.topology.yaml')) out.push({ path: abs });
+        }
+      };
+      await walk(workspace, 0);
+      return out.sort((a, b) => a.path.localeCompare(b.path));
+    },
+    async openDesign({ path: p }: HostArgs<'openDesign'>) {
+      const file = p !== undefined ? confined(p) : await o.dialogs?.chooseOpen();
+      if (file === undefined) throw new HostError('invalid-args', 'name the design file to open');
+      if (file === null) return null;
+      return open(file);
+    },
+    async saveDesign({ path: p, text }) {
+      checkDesignText(text, p ?? 'design');
+      const file = p !== undefined ? confined(p) : await o.dialogs?.chooseSave();
+      if (file === undefined)
+        throw new HostError('invalid-args', 'name the file to save the design in');
+      if (file === null) return null;
+      if (!DESIGN_FILE.test(file))
+        throw new HostError('invalid-args', `${file}: a design file ends in .topology.yaml`);
+      await saveDesignText(file, text);
+      await o.state.touchRecent(file);
+      return { path: file };
+    },
+    async recentFiles() {
+      return o.state.recent();
+    },
+    async exportConfigs({ text, outDir, force }) {
+      const topology = checkDesignText(text, 'design');
+      const dir = outDir !== undefined ? confined(outDir) : await o.dialogs?.chooseFolder();
+      if (dir === undefined) throw new HostError('invalid-args', 'name the folder to export into');
+      if (dir === null) return null;
+      const result = generateExport(topology, { designText: text });
+      try {
+        const w = await writeExport(dir, result.files, { force: force ?? false });
+        return {
+          outDir: w.outDir,
+          written: w.written,
+          kept: w.kept,
+          vars: result.vars.map((v) => v.name),
+        };
+      } catch (e) {
+        if (e instanceof ExportRefused) throw new HostError('refused', e.message);
+        throw e;
+      }
+    },
+    async putRecovery(r) {
+      await o.state.putRecovery(r);
+      return { ok: true as const };
+    },
+    async getRecovery() {
+      return o.state.recovery();
+    },
+    async clearRecovery() {
+      await o.state.clearRecovery();
+      return { ok: true as const };
+    },
+  };
+  return api;
+}

@@ -1,0 +1,2 @@
+// Placeholder until the keyboard shortcuts are written.
+export function useShortcuts(): void {}

@@ -1,0 +1,4 @@
+// Placeholder until this part is written.
+export function Canvas() {
+  return <div data-testid="placeholder-Canvas" />;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this part is written.
+export function Palette() {
+  return <div data-testid="placeholder-Palette" />;
+}

@@ -1,0 +1,61 @@
+// The host API over HTTP (web mode): one POST per call, the per-run token as a bearer token.
+import {
+  HOST_METHODS,
+  HostErrorBody,
+  type HostApi,
+  type HostMethod,
+} from '../../../shared/host-api.ts';
+
+export class HostCallError extends Error {
+  constructor(readonly body: HostErrorBody) {
+    super(body.message);
+  }
+}
+
+const TOKEN_KEY = 'fedstudio.token';
+
+/** The token comes in the URL once; it is kept for this tab and removed from the address bar. */
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function createHttpHost(token: string): HostApi {
+  const call = async (method: HostMethod, args: unknown): Promise<unknown> => {
+    const res = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args ?? {}),
+    });
+    const body = (await res.json().catch(() => null)) as {
+      result?: unknown;
+      error?: unknown;
+    } | null;
+    if (body && 'error' in body) {
+      const err = HostErrorBody.safeParse(body.error);
+      throw new HostCallError(
+        err.success ? err.data : { code: 'internal', message: `HTTP ${res.status}` },
+      );
+    }
+    if (!res.ok || !body)
+      throw new HostCallError({ code: 'internal', message: `HTTP ${res.status}` });
+    // The host's answer is outside input too: check it against the contract.
+    const checked = HOST_METHODS[method].result.safeParse(body.result);
+    if (!checked.success)
+      throw new HostCallError({
+        code: 'internal',
+        message: `${method}: unexpected answer from the host`,
+      });
+    return checked.data;
+  };
+  return Object.fromEntries(
+    (Object.keys(HOST_METHODS) as HostMethod[]).map((m) => [m, (args: unknown) => call(m, args)]),
+  ) as unknown as HostApi;
+}

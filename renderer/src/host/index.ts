@@ -1,0 +1,16 @@
+import type { HostApi } from '../../../shared/host-api.ts';
+import { createHttpHost, takeToken } from './http-host.ts';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload through contextBridge (the desktop issue). */
+    fedstudio?: HostApi;
+  }
+}
+
+/** The host this renderer runs in: Electron's preload API, else the web host over HTTP. */
+export function connectHost(): HostApi | null {
+  if (window.fedstudio) return window.fedstudio;
+  const token = takeToken();
+  return token ? createHttpHost(token) : null;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this part is written.
+export function Inspector() {
+  return <div data-testid="placeholder-Inspector" />;
+}

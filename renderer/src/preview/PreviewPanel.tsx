@@ -1,0 +1,4 @@
+// Placeholder until this part is written.
+export function PreviewPanel() {
+  return <div data-testid="placeholder-PreviewPanel" />;
+}

@@ -1,0 +1,106 @@
+// The one contract between the renderer and whatever hosts it (the web host over HTTP now, the
+// Electron preload over IPC later). Each method has a zod schema for its arguments and its
+// result; hosts validate every call's arguments at the boundary, and answer with an envelope.
+import { z } from 'zod';
+
+const Path = z.string().min(1).max(4096);
+
+export const TemplateInfo = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  nodes: z.number(),
+  edges: z.number(),
+});
+
+export const OpenedDesign = z.object({ path: Path, text: z.string() });
+
+export const RecentFile = z.object({ path: Path, openedAt: z.string() });
+
+export const Recovery = z.object({
+  /** The design file the unsaved text belongs to, if it has one. */
+  path: Path.nullable(),
+  text: z.string(),
+  savedAt: z.string(),
+});
+
+export const HOST_METHODS = {
+  /** Which host this is, its workspace, and the design it was asked to open at start. */
+  hostInfo: {
+    args: z.object({}),
+    result: z.object({
+      kind: z.enum(['web', 'electron']),
+      workspace: z.string(),
+      initialFile: OpenedDesign.nullable(),
+    }),
+  },
+  listTemplates: { args: z.object({}), result: z.array(TemplateInfo) },
+  readTemplate: {
+    args: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/) }),
+    result: z.object({ text: z.string() }),
+  },
+  /** Design files the host can offer to open (web: those in its workspace). */
+  listDesigns: { args: z.object({}), result: z.array(z.object({ path: Path })) },
+  /** Opens a design; with no path the host asks the user (a native dialog), null if cancelled. */
+  openDesign: { args: z.object({ path: Path.optional() }), result: OpenedDesign.nullable() },
+  /** Saves atomically; with no path the host asks where (save as), null if cancelled. */
+  saveDesign: {
+    args: z.object({ path: Path.optional(), text: z.string().max(64 * 1024 * 1024) }),
+    result: z.object({ path: Path }).nullable(),
+  },
+  recentFiles: { args: z.object({}), result: z.array(RecentFile) },
+  /** Exports the configs of a design into a folder (confined to the workspace in web mode). */
+  exportConfigs: {
+    args: z.object({
+      text: z.string().max(64 * 1024 * 1024),
+      outDir: Path.optional(),
+      force: z.boolean().optional(),
+    }),
+    result: z
+      .object({
+        outDir: z.string(),
+        written: z.number(),
+        kept: z.array(z.string()),
+        vars: z.array(z.string()),
+      })
+      .nullable(),
+  },
+  /** Crash recovery: the last autosaved text of an unsaved design. */
+  putRecovery: { args: Recovery, result: z.object({ ok: z.literal(true) }) },
+  getRecovery: { args: z.object({}), result: Recovery.nullable() },
+  clearRecovery: { args: z.object({}), result: z.object({ ok: z.literal(true) }) },
+} as const;
+
+export type HostMethod = keyof typeof HOST_METHODS;
+export type HostArgs<M extends HostMethod> = z.input<(typeof HOST_METHODS)[M]['args']>;
+export type HostResult<M extends HostMethod> = z.infer<(typeof HOST_METHODS)[M]['result']>;
+
+/** The renderer's view of its host: one async function per method. */
+export type HostApi = { [M in HostMethod]: (args: HostArgs<M>) => Promise<HostResult<M>> };
+
+export const HostErrorCode = z.enum([
+  'invalid-args',
+  'not-found',
+  'refused',
+  'design-invalid',
+  'forbidden',
+  'internal',
+]);
+export type HostErrorCode = z.infer<typeof HostErrorCode>;
+
+export const HostErrorBody = z.object({
+  code: HostErrorCode,
+  message: z.string(),
+  /** For design-invalid: where, as `file:line:column: path: message` lines. */
+  details: z.array(z.string()).optional(),
+});
+export type HostErrorBody = z.infer<typeof HostErrorBody>;
+
+/** What every call answers: its result, or an error with its message. */
+export type Envelope<T> = { result: T } | { error: HostErrorBody };
+
+export const TemplateInfoList = z.array(TemplateInfo);
+export type TemplateInfo = z.infer<typeof TemplateInfo>;
+export type OpenedDesign = z.infer<typeof OpenedDesign>;
+export type RecentFile = z.infer<typeof RecentFile>;
+export type Recovery = z.infer<typeof Recovery>;

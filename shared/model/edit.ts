@@ -1,0 +1,275 @@
+// Edits of a design as pure functions: the designer's commands are made of these, and each one
+// returns a new Topology that shares what it did not change (cheap undo snapshots).
+import { inferEdgeKind, pairingProblem } from '../catalog/edge-kinds.ts';
+import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { checkReferences } from './references.ts';
+import { NAME_MAX } from './primitives.ts';
+import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export type EditResult =
+  { ok: true; topology: Topology; ids: string[] } | { ok: false; message: string };
+
+const ok = (topology: Topology, ids: string[] = []): EditResult => ({ ok: true, topology, ids });
+const fail = (message: string): EditResult => ({ ok: false, message });
+
+function takenIds(t: Topology): Set<string> {
+  return new Set([
+    ...(t.groups ?? []).map((g) => g.id),
+    ...t.nodes.map((n) => n.id),
+    ...(t.edges ?? []).map((e) => e.id),
+  ]);
+}
+
+/** `base`, or `base-2`, `base-3`, ...: the first not in `taken`, kept to a DNS label's length. */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  const stem = base.slice(0, NAME_MAX - 4).replace(/-+$/, '') || 'node';
+  if (!taken.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
+const SHORT: Partial<Record<NodeKind, string>> = { targets: 'node', 'object-store': 'minio' };
+
+/** A new node of a kind, with the fields a user expects filled in. */
+export function newNode(kind: NodeKind, id: string, name: string, position: XY): TopologyNode {
+  const pos = { x: Math.round(position.x), y: Math.round(position.y) };
+  switch (kind) {
+    case 'targets':
+      return {
+        id,
+        kind,
+        name,
+        exporter: 'node-exporter',
+        count: 3,
+        port: EXPORTER_SPECS['node-exporter'].port,
+        position: pos,
+      };
+    case 'alertmanager':
+      return {
+        id,
+        kind,
+        name,
+        replicas: 2,
+        receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
+        position: pos,
+      };
+    default:
+      return { id, kind, name, position: pos } as TopologyNode;
+  }
+}
+
+export function addNode(t: Topology, kind: NodeKind, position: XY, group?: string): EditResult {
+  const names = new Set(t.nodes.map((n) => n.name));
+  const name = uniqueName(SHORT[kind] ?? kind, names);
+  const id = uniqueName(name, takenIds(t));
+  const node = {
+    ...newNode(kind, id, name, position),
+    ...(group ? { group } : {}),
+  } as TopologyNode;
+  return checked({ ...t, nodes: [...t.nodes, node] }, [id]);
+}
+
+export function addEdge(t: Topology, from: string, to: string, kind?: EdgeKind): EditResult {
+  const a = t.nodes.find((n) => n.id === from);
+  const b = t.nodes.find((n) => n.id === to);
+  if (!a || !b) return fail('both ends of an edge must be nodes');
+  const k = kind ?? inferEdgeKind(a, b);
+  if (!k) return fail(`no edge kind joins ${a.kind} "${a.name}" to ${b.kind} "${b.name}"`);
+  const problem = pairingProblem(k, a, b);
+  if (problem) return fail(problem);
+  if ((t.edges ?? []).some((e) => e.from === from && e.to === to && e.kind === k)) {
+    return fail(`${a.name} already ${k === 'federate' ? 'federates' : 'connects to'} ${b.name}`);
+  }
+  const id = uniqueName(`${k}-${a.name}-${b.name}`.slice(0, 60), takenIds(t));
+  const base = { id, from, to };
+  const edge: TopologyEdge =
+    k === 'federate'
+      ? { ...base, kind: k, match: ['{__name__=~"job:.*"}'] }
+      : ({ ...base, kind: k } as TopologyEdge);
+  return checked({ ...t, edges: [...(t.edges ?? []), edge] }, [id]);
+}
+
+export function replaceNode(t: Topology, id: string, node: TopologyNode): EditResult {
+  if (!t.nodes.some((n) => n.id === id)) return fail(`no node ${id}`);
+  let edges = t.edges;
+  if (node.id !== id)
+    edges = (t.edges ?? []).map((e) =>
+      e.from === id || e.to === id
+        ? { ...e, from: e.from === id ? node.id : e.from, to: e.to === id ? node.id : e.to }
+        : e,
+    );
+  return checked(
+    { ...t, nodes: t.nodes.map((n) => (n.id === id ? node : n)), ...(edges ? { edges } : {}) },
+    [node.id],
+  );
+}
+
+export function replaceEdge(t: Topology, id: string, edge: TopologyEdge): EditResult {
+  if (!(t.edges ?? []).some((e) => e.id === id)) return fail(`no edge ${id}`);
+  return checked({ ...t, edges: (t.edges ?? []).map((e) => (e.id === id ? edge : e)) }, [edge.id]);
+}
+
+export function replaceGroup(t: Topology, id: string, group: Group): EditResult {
+  if (!(t.groups ?? []).some((g) => g.id === id)) return fail(`no group ${id}`);
+  const nodes =
+    group.id === id
+      ? t.nodes
+      : t.nodes.map((n) => (n.group === id ? { ...n, group: group.id } : n));
+  return checked({ ...t, nodes, groups: (t.groups ?? []).map((g) => (g.id === id ? group : g)) }, [
+    group.id,
+  ]);
+}
+
+export function addGroup(
+  t: Topology,
+  rect: XY & { width: number; height: number },
+  label = 'datacenter',
+): EditResult {
+  const id = uniqueName(label.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), takenIds(t));
+  const group: Group = {
+    id,
+    label,
+    position: { x: Math.round(rect.x), y: Math.round(rect.y) },
+    size: { width: Math.round(rect.width), height: Math.round(rect.height) },
+  };
+  return checked({ ...t, groups: [...(t.groups ?? []), group] }, [id]);
+}
+
+/** Removes nodes, groups (their members stay, ungrouped) and edges, and every edge of a removed node. */
+export function removeItems(t: Topology, ids: ReadonlySet<string>): Topology {
+  const nodes = t.nodes
+    .filter((n) => !ids.has(n.id))
+    .map((n) => (n.group !== undefined && ids.has(n.group) ? withoutKey(n, 'group') : n));
+  const gone = new Set(t.nodes.filter((n) => ids.has(n.id)).map((n) => n.id));
+  const edges = (t.edges ?? []).filter(
+    (e) => !ids.has(e.id) && !gone.has(e.from) && !gone.has(e.to),
+  );
+  const groups = (t.groups ?? []).filter((g) => !ids.has(g.id));
+  return { ...t, nodes, edges, groups };
+}
+
+/** Sets positions of nodes and groups; a group's members move with it. */
+export function moveItems(t: Topology, moves: ReadonlyMap<string, XY>): Topology {
+  const groupDelta = new Map<string, XY>();
+  const groups = (t.groups ?? []).map((g) => {
+    const to = moves.get(g.id);
+    if (!to) return g;
+    const from = g.position ?? { x: 0, y: 0 };
+    groupDelta.set(g.id, { x: to.x - from.x, y: to.y - from.y });
+    return { ...g, position: round(to) };
+  });
+  const nodes = t.nodes.map((n) => {
+    const to = moves.get(n.id);
+    if (to) return { ...n, position: round(to) };
+    const d = n.group !== undefined ? groupDelta.get(n.group) : undefined;
+    if (d && n.position)
+      return { ...n, position: round({ x: n.position.x + d.x, y: n.position.y + d.y }) };
+    return n;
+  });
+  return { ...t, nodes, groups };
+}
+
+export function setNodeGroup(t: Topology, nodeId: string, group: string | undefined): Topology {
+  return {
+    ...t,
+    nodes: t.nodes.map((n) =>
+      n.id !== nodeId
+        ? n
+        : group === undefined
+          ? withoutKey(n, 'group')
+          : ({ ...n, group } as TopologyNode),
+    ),
+  };
+}
+
+export interface Fragment {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+  groups: Group[];
+}
+
+/** What copy takes: the chosen nodes and groups, a group's members, and edges with both ends inside. */
+export function copyFragment(t: Topology, ids: ReadonlySet<string>): Fragment {
+  const groups = (t.groups ?? []).filter((g) => ids.has(g.id));
+  const groupIds = new Set(groups.map((g) => g.id));
+  const nodes = t.nodes.filter(
+    (n) => ids.has(n.id) || (n.group !== undefined && groupIds.has(n.group)),
+  );
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const edges = (t.edges ?? []).filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
+  return structuredClone({ nodes, edges, groups });
+}
+
+/** Adds a copy with fresh ids and names, shifted by `offset`; returns the new ids. */
+export function pasteFragment(t: Topology, f: Fragment, offset: XY): EditResult {
+  const taken = takenIds(t);
+  const names = new Set(t.nodes.map((n) => n.name));
+  const idMap = new Map<string, string>();
+  const fresh = (old: string) => {
+    const id = uniqueName(old, taken);
+    taken.add(id);
+    idMap.set(old, id);
+    return id;
+  };
+  const shift = (p: XY) => round({ x: p.x + offset.x, y: p.y + offset.y });
+  const groups = f.groups.map((g) => ({
+    ...g,
+    id: fresh(g.id),
+    ...(g.position ? { position: shift(g.position) } : {}),
+  }));
+  const nodes = f.nodes.map((n) => {
+    const name = uniqueName(n.name, names);
+    names.add(name);
+    const group = n.group !== undefined ? (idMap.get(n.group) ?? n.group) : undefined;
+    const copy = {
+      ...n,
+      id: fresh(n.id),
+      name,
+      ...(n.position ? { position: shift(n.position) } : {}),
+    } as TopologyNode;
+    return group === undefined ? withoutKey(copy, 'group') : ({ ...copy, group } as TopologyNode);
+  });
+  const edges = f.edges.map((e) => ({
+    ...e,
+    id: fresh(e.id),
+    from: idMap.get(e.from) ?? e.from,
+    to: idMap.get(e.to) ?? e.to,
+  }));
+  return checked(
+    {
+      ...t,
+      groups: [...(t.groups ?? []), ...groups],
+      nodes: [...t.nodes, ...nodes],
+      edges: [...(t.edges ?? []), ...edges],
+    },
+    [...groups.map((g) => g.id), ...nodes.map((n) => n.id), ...edges.map((e) => e.id)],
+  );
+}
+
+/** The default position of the next node dropped without one: to the right of what exists. */
+export function nextFreePosition(t: Topology): XY {
+  const xs = t.nodes.map((n) => n.position?.x ?? 0);
+  return { x: (xs.length ? Math.max(...xs) : 0) + 220, y: 80 };
+}
+
+export function nodeLabel(n: TopologyNode): string {
+  return NODE_KIND_SPECS[n.kind].label;
+}
+
+function checked(t: Topology, ids: string[]): EditResult {
+  const issues = checkReferences(t);
+  const first = issues[0];
+  return first ? fail(first.message) : ok(t, ids);
+}
+
+function round(p: XY): XY {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
+}
+
+function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
+  return Object.fromEntries(Object.entries(o).filter(([key]) => key !== k)) as T;
+}

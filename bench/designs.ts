@@ -77,3 +77,14 @@ export function bigFederation(dcs: number, promsPerDc: number, targetsPerProm: n
     edges,
   };
 }
+
+/** Lays a design out on a plain grid (benchmarks measure rendering, not auto-layout). */
+export function withGridPositions(t: Topology, perRow = 40): Topology {
+  return {
+    ...t,
+    nodes: t.nodes.map((n, i) => ({
+      ...n,
+      position: { x: (i % perRow) * 220, y: Math.floor(i / perRow) * 140 },
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+// Opens a 1,000-node design in Chromium through the web host, and measures the time to first
+// render and the frame times while a node is dragged.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { serializeTopology } from '../shared/model/serialize.ts';
+import { chromiumPath } from '../e2e/support/browser.ts';
+import { bigFederation, withGridPositions } from './designs.ts';
+
+const executablePath = chromiumPath();
+if (!executablePath) {
+  process.stdout.write(
+    'canvas benchmark skipped: no Chromium (apt-get install chromium or set FEDSTUDIO_CHROMIUM)\n',
+  );
+  process.exit(0);
+}
+
+const design = withGridPositions(bigFederation(10, 10, 9)); // 1,002 nodes
+const dir = mkdtempSync(path.join(tmpdir(), 'fedstudio-bench-'));
+const file = path.join(dir, 'big.topology.yaml');
+writeFileSync(file, serializeTopology(design));
+const host = spawn(process.execPath, ['dist/web/main.mjs', file], {
+  env: { ...process.env, FEDSTUDIO_STATE_DIR: path.join(dir, '.state') },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+try {
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL: ${out}`)), 20_000);
+    host.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.react-flow__node').length >= n,
+    design.nodes.length,
+    { timeout: 120_000 },
+  );
+  const firstRender = Date.now() - t0;
+
+  const node = page.locator('.react-flow__node').first();
+  const box = await node.boundingBox();
+  if (!box) throw new Error('no node to drag');
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(box.x + box.width / 2, box.y + 10);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++)
+    await page.mouse.move(box.x + box.width / 2 + i * 4, box.y + 10 + i * 2);
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames;
+  });
+  const deltas = frames
+    .slice(1)
+    .map((t, i) => t - (frames[i] ?? t))
+    .sort((a, b) => a - b);
+  const pick = (q: number) =>
+    Math.round((deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))] ?? 0) * 10) / 10;
+  const result = {
+    nodes: design.nodes.length,
+    edges: design.edges?.length ?? 0,
+    firstRenderMs: firstRender,
+    dragFrames: deltas.length,
+    frameMsMedian: pick(0.5),
+    frameMsP95: pick(0.95),
+    frameMsMax: pick(1),
+  };
+  process.stdout.write(
+    `canvas: ${result.nodes} nodes, ${result.edges} edges: first render ${result.firstRenderMs} ms; ` +
+      `drag frames median ${result.frameMsMedian} ms, p95 ${result.frameMsP95} ms, max ${result.frameMsMax} ms (${result.dragFrames} frames)\n`,
+  );
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/canvas.json',
+    JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2) + '\n',
+  );
+} finally {
+  await browser.close();
+  host.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}

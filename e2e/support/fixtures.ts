@@ -1,0 +1,19 @@
+// The designer, opened fresh for each test, with helpers that act as a user would.
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const skip = process.env.FEDSTUDIO_E2E_SKIP;
+    base.skip(Boolean(skip), skip);
+    const url = process.env.FEDSTUDIO_E2E_URL;
+    if (!url) throw new Error('the web host was not started (global setup)');
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(url);
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

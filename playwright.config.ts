@@ -1,7 +1,7 @@
 // The e2e suite drives the designer in web mode in a real Chromium: Debian's by default
 // (Playwright's own browsers cannot be downloaded here), or FEDSTUDIO_CHROMIUM.
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/support/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/browser.ts';
 
 const executablePath = chromiumPath();
 
@@ -22,15 +22,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -1,12 +1,12 @@
 // Opens a 1,000-node design in Chromium through the web host, and measures the time to first
 // render and the frame times while a node is dragged.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { serializeTopology } from '../shared/model/serialize.ts';
-import { chromiumPath } from '../e2e/support/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser.ts';
+import { startWebHostProcess } from '../e2e/support/web-host.ts';
 import { bigFederation, withGridPositions } from './designs.ts';
 
 const executablePath = chromiumPath();
@@ -21,35 +21,10 @@ const design = withGridPositions(bigFederation(10, 10, 9)); // 1,002 nodes
 const dir = mkdtempSync(path.join(tmpdir(), 'fedstudio-bench-'));
 const file = path.join(dir, 'big.topology.yaml');
 writeFileSync(file, serializeTopology(design));
-const host = spawn(process.execPath, ['dist/web/main.mjs', file], {
-  env: { ...process.env, FEDSTUDIO_STATE_DIR: path.join(dir, '.state') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const host = await startWebHostProcess([file], { FEDSTUDIO_STATE_DIR: path.join(dir, '.state') });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL: ${out}`)), 20_000);
-    host.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
+  const url = host.url;
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const t0 = Date.now();
   await page.goto(url);
@@ -109,6 +84,6 @@ try {
   );
 } finally {
   await browser.close();
-  host.kill('SIGTERM');
+  host.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Tests state what they expect; a `!` there fails loudly, which is what a test wants.
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', 'e2e/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -73,6 +73,23 @@ export default tseslint.config(
     },
   },
   {
+    // The services serve the CLI and the web host too: they stay free of Electron.
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only electron/main and electron/preload may use Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

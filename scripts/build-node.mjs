@@ -1,5 +1,5 @@
-// Bundles the Node entry points (the CLI and the web host) into dist/ so they start fast with
-// plain Node: dist/cli/fedstudio.mjs and dist/web/main.mjs.
+// Bundles the Node entry points into dist/ so they start fast: the CLI (dist/cli/fedstudio.mjs),
+// the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs).
 import { build } from 'esbuild';
 
 const common = {
@@ -12,7 +12,33 @@ const common = {
   logLevel: 'warning',
 };
 
+// Electron loads its main process and (sandboxed) preload as CommonJS; the preload may require
+// nothing but `electron`, so everything else is bundled into it.
+const electron = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron'],
+  // Shared services find files relative to import.meta.url; give CommonJS the same answer.
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
   build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'dist/web/main.mjs' }),
+  build({
+    ...electron,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    packages: 'external',
+  }),
+  build({
+    ...electron,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+  }),
 ]);

@@ -65,6 +65,11 @@ export const HOST_METHODS = {
       })
       .nullable(),
   },
+  /** Tells the host the window's title and whether work is unsaved (it asks before closing). */
+  setDocumentState: {
+    args: z.object({ title: z.string().max(300), dirty: z.boolean() }),
+    result: z.object({ ok: z.literal(true) }),
+  },
   /** Crash recovery: the last autosaved text of an unsaved design. */
   putRecovery: { args: Recovery, result: z.object({ ok: z.literal(true) }) },
   getRecovery: { args: z.object({}), result: Recovery.nullable() },
@@ -104,3 +109,35 @@ export type TemplateInfo = z.infer<typeof TemplateInfo>;
 export type OpenedDesign = z.infer<typeof OpenedDesign>;
 export type RecentFile = z.infer<typeof RecentFile>;
 export type Recovery = z.infer<typeof Recovery>;
+
+/** Commands a host's native menus send to the renderer (Electron); the web host has none. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'export',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'select-all',
+  'fit',
+  'theme',
+  'layout',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */
+export const MenuMessage = z.object({ command: z.enum(MENU_COMMANDS), path: z.string().min(1).optional() });
+export type MenuMessage = z.infer<typeof MenuMessage>;
+
+/** Events from the host, where it has any (Electron's preload exposes `onMenu`). */
+export interface HostEvents {
+  onMenu(listener: (message: MenuMessage) => void): () => void;
+}
+
+/** IPC channel of a host method (renderer -> main, invoke/handle). */
+export const ipcChannel = (method: HostMethod): string => `fedstudio:${method}`;
+/** IPC channel of menu commands (main -> renderer). */
+export const MENU_CHANNEL = 'fedstudio:menu';

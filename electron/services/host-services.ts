@@ -1,7 +1,7 @@
 // The host API's implementation on the Node side, shared by the web host and (later) Electron's
 // main process. Paths from the renderer are confined to the workspace unless a native dialog
 // chose them.
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
 import { generateExport } from '../../shared/generate/index.ts';
@@ -19,29 +19,82 @@ export interface Dialogs {
   chooseFolder(): Promise<string | null>;
 }
 
+/**
+ * Which paths from the renderer the host accepts. The web host: its workspace only. Electron:
+ * the folders the user granted through native dialogs (and the recent files' folders).
+ */
+export interface PathPolicy {
+  /** An absolute path for `p`, or a HostError('forbidden'). */
+  resolve(p: string): string;
+  /** The user picked this path in a native dialog: its folder becomes usable. */
+  grant?(abs: string, kind: 'file' | 'folder'): void;
+}
+
+export function workspacePolicy(workspace: string): PathPolicy {
+  const root = path.resolve(workspace);
+  return {
+    resolve(p) {
+      const abs = path.resolve(root, p);
+      if (!isInside(root, abs))
+        throw new HostError('forbidden', `${p} is outside the workspace ${root}`);
+      return abs;
+    },
+  };
+}
+
+/** Paths inside folders granted by native dialogs; nothing else. */
+export function grantedFoldersPolicy(initial: string[] = []): PathPolicy {
+  const roots = new Set(initial.map((r) => path.resolve(r)));
+  return {
+    resolve(p) {
+      if (!path.isAbsolute(p))
+        throw new HostError('forbidden', `${p}: choose files through the Open and Save dialogs`);
+      const abs = path.resolve(p);
+      for (const r of roots) if (isInside(r, abs)) return abs;
+      throw new HostError(
+        'forbidden',
+        `${p} is outside the folders you chose; open or save it through the dialog`,
+      );
+    },
+    grant(abs, kind) {
+      roots.add(kind === 'file' ? path.dirname(abs) : abs);
+    },
+  };
+}
+
+function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 export interface HostServicesOptions {
   kind: 'web' | 'electron';
   /** The folder the renderer's relative paths resolve in, and which they may not leave. */
   workspace: string;
+  /** Defaults to the workspace policy. */
+  paths?: PathPolicy;
   state: AppState;
   initialFile?: string;
   dialogs?: Dialogs;
   templatesDir?: string;
+  /** The window title and unsaved flag, for hosts that show or guard them (Electron). */
+  onDocumentState?: (state: { title: string; dirty: boolean }) => void;
 }
 
 const DESIGN_FILE = /\.(topology\.)?ya?ml$/;
 
 export function createHostServices(o: HostServicesOptions): HostApi {
   const workspace = path.resolve(o.workspace);
-
-  /** A path from the renderer, resolved inside the workspace or refused. */
-  const confined = (p: string): string => {
-    const abs = path.resolve(workspace, p);
-    const rel = path.relative(workspace, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new HostError('forbidden', `${p} is outside the workspace ${workspace}`);
-    }
-    return abs;
+  const policy = o.paths ?? workspacePolicy(workspace);
+  /** A path from the renderer, resolved by the policy or refused. */
+  const confined = (p: string): string => policy.resolve(p);
+  /** A path the user chose in a native dialog: trusted, and its folder granted. */
+  const chosen = (
+    p: string | null | undefined,
+    kind: 'file' | 'folder',
+  ): string | null | undefined => {
+    if (p) policy.grant?.(path.resolve(p), kind);
+    return p;
   };
 
   const open = async (file: string) => {
@@ -106,19 +159,21 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       return out.sort((a, b) => a.path.localeCompare(b.path));
     },
     async openDesign({ path: p }: HostArgs<'openDesign'>) {
-      const file = p !== undefined ? confined(p) : await o.dialogs?.chooseOpen();
+      const file = p !== undefined ? confined(p) : chosen(await o.dialogs?.chooseOpen(), 'file');
       if (file === undefined) throw new HostError('invalid-args', 'name the design file to open');
       if (file === null) return null;
       return open(file);
     },
     async saveDesign({ path: p, text }) {
       checkDesignText(text, p ?? 'design');
-      const file = p !== undefined ? confined(p) : await o.dialogs?.chooseSave();
+      const file = p !== undefined ? confined(p) : chosen(await o.dialogs?.chooseSave(), 'file');
       if (file === undefined)
         throw new HostError('invalid-args', 'name the file to save the design in');
       if (file === null) return null;
       if (!DESIGN_FILE.test(file))
         throw new HostError('invalid-args', `${file}: a design file ends in .topology.yaml`);
+      // Save As into a new folder of the workspace creates it (the path was confined above).
+      await mkdir(path.dirname(file), { recursive: true });
       await saveDesignText(file, text);
       await o.state.touchRecent(file);
       return { path: file };
@@ -128,9 +183,16 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     },
     async exportConfigs({ text, outDir, force }) {
       const topology = checkDesignText(text, 'design');
-      const dir = outDir !== undefined ? confined(outDir) : await o.dialogs?.chooseFolder();
+      const dir =
+        outDir !== undefined ? confined(outDir) : chosen(await o.dialogs?.chooseFolder(), 'folder');
       if (dir === undefined) throw new HostError('invalid-args', 'name the folder to export into');
       if (dir === null) return null;
+      // Exporting replaces the folder: never the workspace itself or a folder around it.
+      if (dir === workspace || workspace.startsWith(dir + path.sep))
+        throw new HostError(
+          'forbidden',
+          `${dir} holds the workspace; export into a folder of its own`,
+        );
       const result = generateExport(topology, { designText: text });
       try {
         const w = await writeExport(dir, result.files, { force: force ?? false });
@@ -144,6 +206,10 @@ export function createHostServices(o: HostServicesOptions): HostApi {
         if (e instanceof ExportRefused) throw new HostError('refused', e.message);
         throw e;
       }
+    },
+    async setDocumentState(state) {
+      o.onDocumentState?.(state);
+      return { ok: true as const };
     },
     async putRecovery(r) {
       await o.state.putRecovery(r);

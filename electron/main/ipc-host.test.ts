@@ -65,7 +65,9 @@ function setup() {
 describe('IPC host handlers', () => {
   it('registers one channel per host method, and removes them', () => {
     const { handlers, unregister } = setup();
-    expect([...handlers.keys()].sort()).toEqual(Object.keys(HOST_METHODS).map(ipcChannel).sort());
+    expect([...handlers.keys()].sort()).toEqual(
+      (Object.keys(HOST_METHODS) as HostMethod[]).map(ipcChannel).sort(),
+    );
     unregister();
     expect(handlers.size).toBe(0);
   });

@@ -8,6 +8,7 @@ import {
   type Envelope,
   type HostApi,
   type HostEvents,
+  type HostMethod,
   type HostResult,
 } from '../../shared/host-api.ts';
 import { AppState } from '../services/app-state.ts';

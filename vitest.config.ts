@@ -9,6 +9,7 @@ export default defineConfig({
       'test-support/**/*.test.ts',
       'templates/**/*.test.ts',
       'bench/**/*.test.ts',
+      'renderer/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

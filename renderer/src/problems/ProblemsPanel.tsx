@@ -1,4 +1,126 @@
-// Placeholder until this part is written.
+// The findings of the design, by severity; each one focuses what it names on the canvas.
+import { useState } from 'react';
+import type { Finding, Severity } from '../../../shared/validate/types.ts';
+import { useDesign } from '../store/design-store.ts';
+import { useReport } from '../store/derived.ts';
+import './problems.css';
+
+const SEVERITIES: { sev: Severity; title: string; icon: string }[] = [
+  { sev: 'error', title: 'Errors', icon: '⨯' },
+  { sev: 'warning', title: 'Warnings', icon: '!' },
+  { sev: 'info', title: 'Info', icon: 'i' },
+];
+
+function FindingRow({ f }: { f: Finding }) {
+  const focusOn = useDesign((s) => s.focusOn);
+  const names = useDesign((s) => {
+    const n = f.nodes.map((id) => s.topology.nodes.find((x) => x.id === id)?.name ?? id);
+    return n.join(', ');
+  });
+  const target = f.nodes[0] ?? f.edges[0];
+  return (
+    <li>
+      <button
+        type="button"
+        className={`finding sev-${f.severity}${f.suppressed ? ' suppressed' : ''}`}
+        data-testid="finding"
+        data-rule={f.rule}
+        data-severity={f.severity}
+        disabled={target === undefined}
+        title={target ? 'Show on the canvas' : undefined}
+        onClick={() => target !== undefined && focusOn(target)}
+      >
+        <span className={`sev-icon sev-${f.severity}`} aria-label={f.severity}>
+          {SEVERITIES.find((s) => s.sev === f.severity)?.icon}
+        </span>
+        <span className="finding-text">
+          <span className="finding-line">
+            <span className="finding-rule">{f.rule}</span>
+            <span className="finding-message">{f.message}</span>
+          </span>
+          <span className="finding-fix">
+            <span className="fix-label">Fix:</span> {f.fix}
+          </span>
+          {names && <span className="finding-where">{names}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}
+
 export function ProblemsPanel() {
-  return <div data-testid="placeholder-ProblemsPanel" />;
+  const report = useReport();
+  const [collapsed, setCollapsed] = useState<Partial<Record<Severity, boolean>>>({});
+  const open = report.findings.filter((f) => !f.suppressed);
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  const count = (sev: Severity) => open.filter((f) => f.severity === sev).length;
+
+  return (
+    <div className="problems" data-testid="problems">
+      <div className="panel-header">
+        <span className="panel-title">Problems</span>
+        {SEVERITIES.map(({ sev, title }) => (
+          <span
+            key={sev}
+            className={`count sev-${sev}${count(sev) === 0 ? ' zero' : ''}`}
+            data-testid={`problems-count-${sev}`}
+            title={title}
+          >
+            <span className={`sev-icon sev-${sev}`}>
+              {SEVERITIES.find((s) => s.sev === sev)?.icon}
+            </span>
+            {count(sev)}
+          </span>
+        ))}
+        {suppressed.length > 0 && (
+          <span className="count muted" title="Suppressed">
+            {suppressed.length} suppressed
+          </span>
+        )}
+      </div>
+      <div className="problems-body">
+        {open.length === 0 && (
+          <div className="problems-empty" data-testid="problems-empty">
+            <span className="ok-mark">✓</span> No problems found
+          </div>
+        )}
+        {SEVERITIES.map(({ sev, title }) => {
+          const list = open.filter((f) => f.severity === sev);
+          if (list.length === 0) return null;
+          return (
+            <section key={sev} className="sev-group">
+              <button
+                type="button"
+                className="group-head"
+                aria-expanded={!collapsed[sev]}
+                onClick={() => setCollapsed({ ...collapsed, [sev]: !collapsed[sev] })}
+              >
+                <span className="chevron">{collapsed[sev] ? '▸' : '▾'}</span>
+                {title} <span className="muted">({list.length})</span>
+              </button>
+              {!collapsed[sev] && (
+                <ul>
+                  {list.map((f, i) => (
+                    <FindingRow key={`${f.rule}-${i}`} f={f} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+        {suppressed.length > 0 && (
+          <details className="sev-group suppressed-group">
+            <summary className="group-head">
+              Suppressed <span className="muted">({suppressed.length})</span>
+            </summary>
+            <ul>
+              {suppressed.map((f, i) => (
+                <FindingRow key={`${f.rule}-${i}`} f={f} />
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,18 @@
+// The findings that name the selected item, in short.
+import { findingsById } from '../store/derived.ts';
+import { useDesign } from '../store/design-store.ts';
+
+export function ItemFindings({ id }: { id: string }) {
+  const findings = useDesign((s) => findingsById(s.topology).get(id));
+  const open = (findings ?? []).filter((f) => !f.suppressed);
+  if (open.length === 0) return null;
+  return (
+    <ul className="item-findings" aria-label="Findings on this item">
+      {open.map((f, i) => (
+        <li key={i} className={`sev-${f.severity}`}>
+          <span className="rule-id">{f.rule}</span> {f.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EDGE_SCHEMAS, NODE_SCHEMAS } from '../../../shared/model/schema.ts';
+import { buildTree, defaultFile } from '../preview/tree.ts';
+import { itemYaml, parseItemYaml } from './yaml-item.ts';
+
+describe('item YAML', () => {
+  const node = {
+    id: 'am',
+    kind: 'alertmanager' as const,
+    name: 'alertmanager',
+    position: { x: 10, y: 20 },
+  };
+  it('round-trips an item and keeps its geometry out of the text', () => {
+    const text = itemYaml(node);
+    expect(text).not.toContain('position');
+    const r = parseItemYaml(text, NODE_SCHEMAS.alertmanager, node);
+    expect(r).toEqual({ ok: true, value: node });
+  });
+  it('accepts fields only YAML edits (route, receivers)', () => {
+    const text = `${itemYaml(node)}route:\n  groupBy: [alertname]\nreceivers:\n  - name: x\n    type: webhook\n    url: http://x/\n`;
+    const r = parseItemYaml(text, NODE_SCHEMAS.alertmanager, node);
+    expect(r.ok).toBe(true);
+  });
+  it('names the line of a schema error and of a syntax error', () => {
+    const edge = 'id: e\nkind: federate\nfrom: a\nto: b\nmatch: []\n';
+    const r = parseItemYaml(edge, EDGE_SCHEMAS.federate, {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 5 });
+    const s = parseItemYaml('id: e\nkind: [\n', EDGE_SCHEMAS.federate, {});
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.errors[0]?.line).toBeGreaterThan(1);
+  });
+});
+
+describe('file tree', () => {
+  it('groups paths into sorted folders, folders first', () => {
+    const tree = buildTree([
+      'b.yml',
+      'prometheus/p/prometheus.yml',
+      'prometheus/p/rules/a.yml',
+      'a.md',
+    ]);
+    expect(tree.map((e) => e.name)).toEqual(['prometheus', 'a.md', 'b.yml']);
+    const p = tree[0];
+    expect(p?.type === 'folder' && p.children[0]?.type === 'folder' && p.children[0].path).toBe(
+      'prometheus/p',
+    );
+    expect(defaultFile(['README.md', 'prometheus/x/prometheus.yml'])).toBe(
+      'prometheus/x/prometheus.yml',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+// Pure: one design item as YAML for the inspector's YAML tab, and back, with errors that name the
+// line. Canvas geometry (position, size) is left out of the text and kept from the item.
+import jsyaml from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+
+const GEOMETRY = ['position', 'size'] as const;
+
+export function itemYaml(item: object): string {
+  const shown = Object.fromEntries(
+    Object.entries(item).filter(([k]) => !(GEOMETRY as readonly string[]).includes(k)),
+  );
+  return jsyaml.dump(shown, { lineWidth: 100, noRefs: true });
+}
+
+export interface YamlError {
+  line: number;
+  message: string;
+}
+
+export type ItemParse<T> = { ok: true; value: T } | { ok: false; errors: YamlError[] };
+
+function lineOf(text: string, path: readonly PropertyKey[]): number {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  let node: unknown = doc.contents;
+  let found: unknown = node;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+      );
+      if (!pair) break;
+      node = pair.value;
+      found = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node === undefined) break;
+      found = node;
+    } else break;
+  }
+  const range = (found as Node | undefined)?.range;
+  return range ? lc.linePos(range[0]).line : 1;
+}
+
+/** The text parsed and checked against the item's schema; geometry comes from `current`. */
+export function parseItemYaml(text: string, schema: z.ZodType, current: object): ItemParse<object> {
+  let raw: unknown;
+  try {
+    raw = jsyaml.load(text);
+  } catch (e) {
+    if (e instanceof jsyaml.YAMLException) {
+      return { ok: false, errors: [{ line: e.mark.line + 1, message: e.reason }] };
+    }
+    throw e;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ line: 1, message: 'expected a mapping of fields' }] };
+  }
+  const geometry = Object.fromEntries(
+    Object.entries(current).filter(([k]) => (GEOMETRY as readonly string[]).includes(k)),
+  );
+  const candidate = { ...(raw as object), ...geometry };
+  const r = schema.safeParse(candidate);
+  if (r.success) return { ok: true, value: r.data as object };
+  return {
+    ok: false,
+    errors: r.error.issues.slice(0, 8).map((i) => ({
+      line: lineOf(text, i.path),
+      message: i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
+    })),
+  };
+}

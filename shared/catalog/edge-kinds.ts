@@ -82,14 +82,15 @@ export function allowedEdgeKinds(from: TopologyNode, to: TopologyNode): EdgeKind
 }
 
 /**
- * The kind a new edge between two nodes takes when drawn on the canvas: the one allowed kind, or
- * for prometheus -> prometheus (scrape, federate or remote-write) federation, the common intent.
+ * What a user drawing an edge most likely means when several kinds fit: a Prometheus drawn to a
+ * Prometheus federates it, to an Alertmanager alerts to it, a Thanos Query reads a sidecar's store.
  */
+const INTENT: readonly EdgeKind[] = ['federate', 'alerting', 'store', 'datasource', 'backend', 'logs', 'objstore', 'remote-write', 'scrape'];
+
+/** The kind a new edge between two nodes takes when drawn on the canvas, or null if none fits. */
 export function inferEdgeKind(from: TopologyNode, to: TopologyNode): EdgeKind | null {
   const kinds = allowedEdgeKinds(from, to);
-  if (kinds.includes('federate')) return 'federate';
-  if (kinds.includes('store')) return 'store';
-  return kinds[0] ?? null;
+  return INTENT.find((k) => kinds.includes(k)) ?? null;
 }
 
 /** Why an edge of this kind cannot join these two nodes, or null when it can. */

@@ -273,3 +273,70 @@ function round(p: XY): XY {
 function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
   return Object.fromEntries(Object.entries(o).filter(([key]) => key !== k)) as T;
 }
+
+export interface Box extends XY {
+  width: number;
+  height: number;
+}
+
+/**
+ * Sets node positions, and group positions and sizes, exactly as given (no member follows its
+ * group): what an auto-layout or a group's resize produces. Items not named keep theirs.
+ */
+export function placeItems(
+  t: Topology,
+  nodes: ReadonlyMap<string, XY>,
+  groups: ReadonlyMap<string, Box> = new Map(),
+): Topology {
+  return {
+    ...t,
+    nodes: t.nodes.map((n) => {
+      const to = nodes.get(n.id);
+      return to ? { ...n, position: round(to) } : n;
+    }),
+    ...(t.groups
+      ? {
+          groups: t.groups.map((g) => {
+            const b = groups.get(g.id);
+            if (!b) return g;
+            const size = { width: Math.round(b.width), height: Math.round(b.height) };
+            return { ...g, position: round(b), size };
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The smallest group whose box (position and size) holds the point, if any. */
+export function groupAt(t: Topology, p: XY): string | undefined {
+  let best: { id: string; area: number } | undefined;
+  for (const g of t.groups ?? []) {
+    if (!g.position || !g.size) continue;
+    const { x, y } = g.position;
+    const { width, height } = g.size;
+    if (p.x < x || p.y < y || p.x > x + width || p.y > y + height) continue;
+    const area = width * height;
+    if (!best || area < best.area) best = { id: g.id, area };
+  }
+  return best?.id;
+}
+
+/**
+ * Puts each named node in the group whose box holds its centre, or in none: the end of a drag.
+ * `size` gives a node's drawn size. Returns `t` itself when no membership changes.
+ */
+export function regroupNodes(
+  t: Topology,
+  ids: Iterable<string>,
+  size: (id: string) => { width: number; height: number },
+): Topology {
+  let out = t;
+  for (const id of ids) {
+    const n = t.nodes.find((x) => x.id === id);
+    if (!n?.position) continue;
+    const s = size(id);
+    const g = groupAt(t, { x: n.position.x + s.width / 2, y: n.position.y + s.height / 2 });
+    if (g !== n.group) out = setNodeGroup(out, id, g);
+  }
+  return out;
+}

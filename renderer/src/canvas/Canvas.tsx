@@ -1,4 +1,237 @@
-// Placeholder until this part is written.
+// The canvas: a controlled React Flow view of the store's topology. RF's nodes and edges are
+// derived (see derive.ts); RF's changes come back as commands on the store.
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { allowedEdgeKinds } from '../../../shared/catalog/edge-kinds.ts';
+import { addEdge, moveItems, regroupNodes, type XY } from '../../../shared/model/edit.ts';
+import type { NodeKind } from '../../../shared/model/schema.ts';
+import type { Finding } from '../../../shared/validate/types.ts';
+import { designStore, useDesign } from '../store/design-store.ts';
+import { findingsById } from '../store/derived.ts';
+import { useTheme } from '../theme/theme.ts';
+import { addKindAt, autoLayout, fitView } from './canvas-commands.ts';
+import { measured, nodeSize, registerCanvas, type CanvasInstance } from './canvas-registry.ts';
+import { DesignEdge } from './DesignEdge.tsx';
+import { DesignNode } from './DesignNode.tsx';
+import { CanvasDeriver, type CanvasNode, type DesignRFEdge } from './derive.ts';
+import { GroupNode } from './GroupNode.tsx';
+import { BIG_DESIGN, GRID, NODE_LOOKS } from './kinds.ts';
+import { useFocus, useLoadWatcher } from './canvas-effects.ts';
+import { setGesture } from './gesture.ts';
+import './canvas.css';
+
+const nodeTypes: NodeTypes = { design: DesignNode, groupBox: GroupNode };
+const edgeTypes: EdgeTypes = { design: DesignEdge };
+export const KIND_MIME = 'application/x-fedstudio-kind';
+
+const store = () => designStore.getState();
+
+function select(changes: readonly (NodeChange<CanvasNode> | EdgeChange<DesignRFEdge>)[]): void {
+  let ids: Set<string> | null = null;
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    ids ??= new Set(store().selection.ids);
+    if (c.selected) ids.add(c.id);
+    else ids.delete(c.id);
+  }
+  if (ids) store().select([...ids]);
+}
+
+/** Turns RF's changes into commands; returns whether a node's drawn size changed. */
+function onNodesChange(changes: NodeChange<CanvasNode>[]): boolean {
+  const moves = new Map<string, XY>();
+  let resized = false;
+  for (const c of changes) {
+    if (c.type === 'position' && c.dragging && c.position) moves.set(c.id, c.position);
+    else if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
+      const old = measured.get(c.id);
+      if (old?.width === c.dimensions.width && old.height === c.dimensions.height) continue;
+      measured.set(c.id, c.dimensions);
+      resized = true;
+    }
+  }
+  if (moves.size > 0)
+    store().apply({ label: 'Move', undoable: false, run: (t) => moveItems(t, moves) });
+  select(changes);
+  return resized;
+}
+
+function onEdgesChange(changes: EdgeChange<DesignRFEdge>[]): void {
+  select(changes);
+}
+
+const onNodeDragStart: OnNodeDrag<CanvasNode> = () => store().checkpoint();
+
+const onNodeDragStop: OnNodeDrag<CanvasNode> = (_e, _n, nodes) => {
+  const moves = new Map(nodes.map((n) => [n.id, n.position]));
+  const dragged = nodes.filter((n) => n.type === 'design').map((n) => n.id);
+  store().apply({
+    label: 'Move',
+    undoable: true,
+    run: (t) => regroupNodes(moveItems(t, moves), dragged, nodeSize),
+  });
+};
+
+function onConnect(c: Connection): void {
+  store().apply({ label: 'Connect', undoable: true, run: (t) => addEdge(t, c.source, c.target) });
+}
+
+const isValidConnection: IsValidConnection<DesignRFEdge> = (c) => {
+  if (c.source === c.target) return false;
+  const nodes = store().topology.nodes;
+  const a = nodes.find((n) => n.id === c.source);
+  const b = nodes.find((n) => n.id === c.target);
+  return !!a && !!b && allowedEdgeKinds(a, b).length > 0;
+};
+
+function isKind(k: string): k is NodeKind | 'group' {
+  return k === 'group' || k in NODE_LOOKS;
+}
+
+function onDragOver(e: DragEvent): void {
+  if (!e.dataTransfer.types.includes(KIND_MIME)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+}
+
+function CanvasView() {
+  const topology = useDesign((s) => s.topology);
+  const selectionIds = useDesign((s) => s.selection.ids);
+  const theme = useTheme((s) => s.theme);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const rf = useRef<CanvasInstance | null>(null);
+  const deriver = useMemo(() => new CanvasDeriver(), []);
+  const dragging = useRef(false);
+  const lastFindings = useRef<ReadonlyMap<string, Finding[]>>(new Map());
+
+  // Bumped when RF measures nodes, so the derived nodes carry their sizes (minimap, fit, export).
+  const [measureTick, setMeasureTick] = useState(0);
+  const nodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    if (onNodesChange(changes)) setMeasureTick((n) => n + 1);
+  }, []);
+  const selected = useMemo(() => new Set(selectionIds), [selectionIds]);
+  // Positions do not change findings: while dragging, keep the last ones instead of revalidating.
+  const findings = useMemo(() => {
+    if (!dragging.current) lastFindings.current = findingsById(topology);
+    return lastFindings.current;
+  }, [topology]);
+  const nodes = useMemo(
+    () => deriver.deriveNodes(topology, selected, findings, measured, measureTick),
+    [deriver, topology, selected, findings, measureTick],
+  );
+  const edges = useMemo(
+    () => deriver.deriveEdges(topology, selected, findings),
+    [deriver, topology, selected, findings],
+  );
+
+  useLoadWatcher();
+  useFocus(rf);
+
+  const onInit = useCallback((instance: CanvasInstance) => {
+    rf.current = instance;
+    registerCanvas(instance, wrapper.current);
+    if (store().topology.nodes.some((n) => !n.position)) void autoLayout('load');
+    else requestAnimationFrame(() => fitView());
+  }, []);
+  useEffect(() => () => registerCanvas(null, null), []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(KIND_MIME);
+    if (!kind || !rf.current) return;
+    e.preventDefault();
+    if (!isKind(kind)) return;
+    addKindAt(kind, rf.current.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  }, []);
+
+  const dragStart: OnNodeDrag<CanvasNode> = useCallback((e, n, ns) => {
+    dragging.current = true;
+    setGesture(true);
+    onNodeDragStart(e, n, ns);
+  }, []);
+  const dragStop: OnNodeDrag<CanvasNode> = useCallback((e, n, ns) => {
+    dragging.current = false;
+    onNodeDragStop(e, n, ns);
+    setGesture(false);
+  }, []);
+
+  return (
+    <div
+      className="canvas"
+      data-testid="canvas"
+      ref={wrapper}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+    >
+      <ReactFlow<CanvasNode, DesignRFEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={nodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={dragStart}
+        onNodeDragStop={dragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onInit={onInit}
+        colorMode={theme}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        elevateNodesOnSelect={false}
+        elevateEdgesOnSelect
+        onlyRenderVisibleElements={topology.nodes.length > BIG_DESIGN}
+        connectionLineType={ConnectionLineType.Bezier}
+        connectionRadius={30}
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background
+          variant={BackgroundVariant.Dots}
+          gap={GRID * 2}
+          size={1.4}
+          color="var(--grid)"
+        />
+        <MiniMap
+          style={{ width: 170, height: 110 }}
+          pannable
+          zoomable
+          nodeColor={miniColour}
+          nodeStrokeWidth={0}
+          maskColor="var(--minimap-mask)"
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function miniColour(n: CanvasNode): string {
+  return n.type === 'design' ? NODE_LOOKS[n.data.node.kind].colour : 'var(--minimap-group)';
+}
+
 export function Canvas() {
-  return <div data-testid="placeholder-Canvas" />;
+  return (
+    <ReactFlowProvider>
+      <CanvasView />
+    </ReactFlowProvider>
+  );
 }

@@ -1,0 +1,57 @@
+// An edge: coloured and dashed per kind, an arrow toward the answerer, its kind as a small label,
+// and a badge when findings name it. Labels hide when zoomed far out.
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  useStore,
+  type EdgeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
+import { memo } from 'react';
+import { BadgeView } from './BadgeView.tsx';
+import type { DesignRFEdge } from './derive.ts';
+import { EDGE_LOOKS } from './kinds.ts';
+
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < 0.45;
+
+function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const [path, lx, ly] = getBezierPath(props);
+  const far = useStore(zoomedOut);
+  if (!data) return null;
+  const look = EDGE_LOOKS[data.edge.kind];
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={14}
+        className={selected ? 'de-selected' : undefined}
+        style={{
+          stroke: look.colour,
+          strokeWidth: selected ? look.width + 1.2 : look.width,
+          ...(look.dash ? { strokeDasharray: look.dash } : {}),
+        }}
+      />
+      {(!far || data.badge || selected) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`de-label nodrag nopan${selected ? ' de-label-selected' : ''}`}
+            data-testid={`edge-${id}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)`,
+              borderColor: look.colour,
+            }}
+          >
+            <span style={{ color: look.colour }}>{look.label}</span>
+            {data.badge && <BadgeView id={id} badge={data.badge} />}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const DesignEdge = memo(DesignEdgeView);

@@ -1,0 +1,144 @@
+// What the toolbar, the palette and the group boxes ask of the canvas. The canvas registers its
+// React Flow instance here when it mounts; without one, the view commands do nothing.
+import {
+  addGroup,
+  addNode,
+  groupAt,
+  nextFreePosition,
+  placeItems,
+  regroupNodes,
+  type Box,
+  type XY,
+} from '../../../shared/model/edit.ts';
+import type { NodeKind } from '../../../shared/model/schema.ts';
+import { designStore } from '../store/design-store.ts';
+import { getCanvas, nodeSize } from './canvas-registry.ts';
+import { DEFAULT_GROUP_SIZE } from './derive.ts';
+import { GRID, NODE_SIZE } from './kinds.ts';
+import { setGesture } from './gesture.ts';
+import { layoutTopology } from './layout.ts';
+
+export function fitView(): void {
+  void getCanvas()?.rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 });
+}
+
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/** Adds a node of a kind (or a group) centred on a point of the flow. */
+export function addKindAt(kind: NodeKind | 'group', centre: XY): boolean {
+  const store = designStore.getState();
+  if (kind === 'group') {
+    const { width, height } = DEFAULT_GROUP_SIZE;
+    const rect = { x: snap(centre.x - width / 2), y: snap(centre.y - height / 2), width, height };
+    return store.apply({ label: 'Add group', undoable: true, run: (t) => addGroup(t, rect) });
+  }
+  const pos = { x: snap(centre.x - NODE_SIZE.width / 2), y: snap(centre.y - NODE_SIZE.height / 2) };
+  return store.apply({
+    label: `Add ${kind}`,
+    undoable: true,
+    run: (t) => addNode(t, kind, pos, groupAt(t, centre)),
+  });
+}
+
+/** Adds a node at a free spot near the middle of the view (the palette's click and Enter). */
+export function addKindAtFreeSpot(kind: NodeKind | 'group'): boolean {
+  const t = designStore.getState().topology;
+  let centre: XY;
+  const c = getCanvas();
+  if (c) {
+    const r = c.el.getBoundingClientRect();
+    centre = c.rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+  } else {
+    const p = nextFreePosition(t);
+    centre = { x: p.x + NODE_SIZE.width / 2, y: p.y + NODE_SIZE.height / 2 };
+  }
+  const w = kind === 'group' ? DEFAULT_GROUP_SIZE.width : NODE_SIZE.width;
+  const h = kind === 'group' ? DEFAULT_GROUP_SIZE.height : NODE_SIZE.height;
+  const taken = (c: XY) =>
+    t.nodes.some((n) => {
+      if (!n.position) return false;
+      const s = nodeSize(n.id);
+      const x = c.x - w / 2;
+      const y = c.y - h / 2;
+      return (
+        x < n.position.x + s.width &&
+        x + w > n.position.x &&
+        y < n.position.y + s.height &&
+        y + h > n.position.y
+      );
+    });
+  for (let i = 0; i < 60 && taken(centre); i++) centre = { x: centre.x + 30, y: centre.y + 30 };
+  return addKindAt(kind, centre);
+}
+
+let layingOut = false;
+
+/**
+ * Lays the whole design out with ELK. As a command it is one undo step; on load it is part of
+ * loading: no undo step, and a design that was clean stays clean.
+ */
+export async function autoLayout(mode: 'command' | 'load' = 'command'): Promise<void> {
+  if (layingOut) return;
+  const t = designStore.getState().topology;
+  if (t.nodes.length === 0) return;
+  layingOut = true;
+  try {
+    const r = await layoutTopology(t, nodeSize);
+    const s = designStore.getState();
+    if (s.topology !== t) {
+      if (mode === 'command')
+        s.notify('Auto-layout: the design changed meanwhile; try again', 'error');
+      return;
+    }
+    const run = () => placeItems(t, r.nodes, r.groups);
+    if (mode === 'command') s.apply({ label: 'Auto-layout', undoable: true, run });
+    else {
+      const clean = s.revision === s.savedRevision;
+      s.apply({ label: 'Layout on open', undoable: false, run });
+      s.checkpoint(); // the laid-out design is where the first undo returns to
+      if (clean) designStore.setState({ savedRevision: designStore.getState().revision });
+    }
+    requestAnimationFrame(() => fitView());
+  } catch (e) {
+    designStore.getState().notify(`Auto-layout failed: ${(e as Error).message}`, 'error');
+  } finally {
+    layingOut = false;
+  }
+}
+
+export { exportPng, exportSvg } from './diagram-export.ts';
+
+// Group resizing: one undo step per resize; the members inside the new box belong to it after.
+export function onGroupResizeStart(): void {
+  setGesture(true);
+  designStore.getState().checkpoint();
+}
+
+export function onGroupResize(id: string, box: Box, undoable: boolean): void {
+  designStore.getState().apply({
+    label: 'Resize group',
+    undoable,
+    run: (t) => placeItems(t, new Map(), new Map([[id, box]])),
+  });
+}
+
+export function onGroupResizeEnd(id: string, box: Box): void {
+  setGesture(false);
+  designStore.getState().apply({
+    label: 'Resize group',
+    undoable: true,
+    run: (t) => {
+      const placed = placeItems(t, new Map(), new Map([[id, box]]));
+      const ids = placed.nodes
+        .filter((n) => n.group === id || (n.position && inside(n.position, nodeSize(n.id), box)))
+        .map((n) => n.id);
+      return regroupNodes(placed, ids, nodeSize);
+    },
+  });
+}
+
+function inside(p: XY, s: { width: number; height: number }, b: Box): boolean {
+  const cx = p.x + s.width / 2;
+  const cy = p.y + s.height / 2;
+  return cx >= b.x && cy >= b.y && cx <= b.x + b.width && cy <= b.y + b.height;
+}

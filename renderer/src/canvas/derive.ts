@@ -1,0 +1,164 @@
+// React Flow's nodes and edges, derived from the topology (never the other way round). Each RF
+// object is rebuilt only when its source object, its selection, its badge or its size changed, so
+// a drag re-renders only what moves, even in a design of a thousand nodes.
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { Group, Topology, TopologyEdge, TopologyNode } from '../../../shared/model/schema.ts';
+import type { Finding, Severity } from '../../../shared/validate/types.ts';
+import { EDGE_LOOKS, SEVERITY_ORDER } from './kinds.ts';
+
+export interface Badge {
+  count: number;
+  severity: Severity;
+  title: string;
+}
+
+export type DesignNodeData = { node: TopologyNode; badge: Badge | null };
+export type GroupNodeData = { group: Group; members: number; badge: Badge | null };
+export type DesignEdgeData = { edge: TopologyEdge; badge: Badge | null };
+
+export type DesignRFNode = Node<DesignNodeData, 'design'>;
+export type GroupRFNode = Node<GroupNodeData, 'groupBox'>;
+export type CanvasNode = DesignRFNode | GroupRFNode;
+export type DesignRFEdge = Edge<DesignEdgeData, 'design'>;
+
+export const DEFAULT_GROUP_SIZE = { width: 360, height: 240 } as const;
+
+export function badgeOf(findings: readonly Finding[] | undefined): Badge | null {
+  const live = (findings ?? []).filter((f) => !f.suppressed);
+  const first = live[0];
+  if (!first) return null;
+  let severity: Severity = first.severity;
+  for (const f of live)
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[severity]) severity = f.severity;
+  const title = live.map((f) => `${f.severity}: ${f.message}`).join('\n');
+  return { count: live.length, severity, title };
+}
+
+const sameBadge = (a: Badge | null, b: Badge | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.count === b.count &&
+    a.severity === b.severity &&
+    a.title === b.title);
+
+interface Entry<S, R> {
+  src: S;
+  selected: boolean;
+  badge: Badge | null;
+  extra: string;
+  rf: R;
+}
+
+/** A per-id cache: `get` returns the old RF object when nothing it shows changed. */
+class Cache<S, R> {
+  private map = new Map<string, Entry<S, R>>();
+  private seen = new Set<string>();
+  get(id: string, src: S, selected: boolean, badge: Badge | null, extra: string, make: () => R): R {
+    this.seen.add(id);
+    const e = this.map.get(id);
+    if (
+      e &&
+      e.src === src &&
+      e.selected === selected &&
+      e.extra === extra &&
+      sameBadge(e.badge, badge)
+    )
+      return e.rf;
+    const rf = make();
+    this.map.set(id, { src, selected, badge, extra, rf });
+    return rf;
+  }
+  /** Forgets ids not asked for since the last sweep. */
+  sweep(): void {
+    for (const id of this.map.keys()) if (!this.seen.has(id)) this.map.delete(id);
+    this.seen.clear();
+  }
+}
+
+export type Measured = ReadonlyMap<string, { width: number; height: number }>;
+
+export class CanvasDeriver {
+  private nodes = new Cache<TopologyNode, DesignRFNode>();
+  private groups = new Cache<Group, GroupRFNode>();
+  private edges = new Cache<TopologyEdge, DesignRFEdge>();
+
+  deriveNodes(
+    t: Topology,
+    selected: ReadonlySet<string>,
+    findings: ReadonlyMap<string, Finding[]>,
+    measured: Measured,
+    _measureTick = 0,
+  ): CanvasNode[] {
+    const out: CanvasNode[] = [];
+    const members = new Map<string, number>();
+    for (const n of t.nodes)
+      if (n.group !== undefined) members.set(n.group, (members.get(n.group) ?? 0) + 1);
+    for (const g of t.groups ?? []) {
+      const sel = selected.has(g.id);
+      const badge = badgeOf(findings.get(g.id));
+      const count = members.get(g.id) ?? 0;
+      out.push(
+        this.groups.get(g.id, g, sel, badge, String(count), () => {
+          const size = g.size ?? DEFAULT_GROUP_SIZE;
+          return {
+            id: g.id,
+            type: 'groupBox',
+            position: g.position ?? { x: 0, y: 0 },
+            data: { group: g, members: count, badge },
+            width: size.width,
+            height: size.height,
+            measured: { width: size.width, height: size.height },
+            zIndex: -1,
+            selected: sel,
+            dragHandle: '.group-box-head',
+            connectable: false,
+          };
+        }),
+      );
+    }
+    for (const n of t.nodes) {
+      const sel = selected.has(n.id);
+      const badge = badgeOf(findings.get(n.id));
+      const m = measured.get(n.id);
+      out.push(
+        this.nodes.get(n.id, n, sel, badge, m ? `${m.width}x${m.height}` : '', () => ({
+          id: n.id,
+          type: 'design',
+          position: n.position ?? { x: 0, y: 0 },
+          data: { node: n, badge },
+          selected: sel,
+          ...(m ? { measured: { width: m.width, height: m.height } } : {}),
+        })),
+      );
+    }
+    this.nodes.sweep();
+    this.groups.sweep();
+    return out;
+  }
+
+  deriveEdges(
+    t: Topology,
+    selected: ReadonlySet<string>,
+    findings: ReadonlyMap<string, Finding[]>,
+  ): DesignRFEdge[] {
+    const out = (t.edges ?? []).map((e) => {
+      const sel = selected.has(e.id);
+      const badge = badgeOf(findings.get(e.id));
+      return this.edges.get(e.id, e, sel, badge, '', () => {
+        const look = EDGE_LOOKS[e.kind];
+        return {
+          id: e.id,
+          source: e.from,
+          target: e.to,
+          type: 'design' as const,
+          data: { edge: e, badge },
+          selected: sel,
+          markerEnd: { type: MarkerType.ArrowClosed, color: look.colour, width: 14, height: 14 },
+        };
+      });
+    });
+    this.edges.sweep();
+    return out;
+  }
+}

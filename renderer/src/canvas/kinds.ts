@@ -1,0 +1,73 @@
+// One look per node kind and per edge kind: the canvas and the palette read only these records.
+import { NODE_KIND_SPECS, type NodeKindSpec } from '../../../shared/catalog/node-kinds.ts';
+import type { EdgeKind, NodeKind } from '../../../shared/model/schema.ts';
+
+export type Category = NodeKindSpec['category'];
+
+export interface CategoryLook {
+  label: string;
+  colour: string;
+}
+
+/** Categories in palette order, each with the colour of its nodes' left border and icon. */
+export const CATEGORIES: Record<Category, CategoryLook> = {
+  prometheus: { label: 'Prometheus', colour: '#e6522c' },
+  alerting: { label: 'Alerting', colour: '#e5484d' },
+  visualisation: { label: 'Visualisation', colour: '#f2a73b' },
+  targets: { label: 'Targets', colour: '#3fb67f' },
+  'data-store': { label: 'Data stores', colour: '#4e9af1' },
+  'logs-traces': { label: 'Logs & traces', colour: '#a77bf0' },
+  'long-term': { label: 'Long-term storage', colour: '#26a9b6' },
+};
+
+export interface NodeKindLook {
+  kind: NodeKind;
+  label: string;
+  category: Category;
+  colour: string;
+  /** A short word under the name, e.g. "Prometheus". */
+  short: string;
+}
+
+export const NODE_LOOKS: Record<NodeKind, NodeKindLook> = Object.fromEntries(
+  (Object.keys(NODE_KIND_SPECS) as NodeKind[]).map((kind) => {
+    const spec = NODE_KIND_SPECS[kind];
+    const look: NodeKindLook = {
+      kind,
+      label: spec.label,
+      category: spec.category,
+      colour: CATEGORIES[spec.category].colour,
+      short: spec.label,
+    };
+    return [kind, look];
+  }),
+) as Record<NodeKind, NodeKindLook>;
+
+export interface EdgeKindLook {
+  label: string;
+  colour: string;
+  /** SVG stroke-dasharray, or undefined for a solid line. */
+  dash?: string;
+  width: number;
+}
+
+export const EDGE_LOOKS: Record<EdgeKind, EdgeKindLook> = {
+  scrape: { label: 'scrape', colour: '#8a94a6', width: 1.4 },
+  federate: { label: 'federate', colour: '#e6522c', width: 2.2 },
+  alerting: { label: 'alerting', colour: '#e5484d', dash: '6 4', width: 1.6 },
+  datasource: { label: 'datasource', colour: '#f2a73b', dash: '2 4', width: 1.8 },
+  backend: { label: 'backend', colour: '#4e9af1', dash: '6 3', width: 1.6 },
+  'remote-write': { label: 'remote-write', colour: '#26a9b6', width: 2 },
+  logs: { label: 'logs', colour: '#a77bf0', dash: '4 3', width: 1.6 },
+  store: { label: 'store', colour: '#26a9b6', dash: '6 3', width: 1.6 },
+  objstore: { label: 'objstore', colour: '#26a9b6', dash: '2 3', width: 1.6 },
+};
+
+export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Default size of a node card before it is measured (layout and drop use it). */
+export const NODE_SIZE = { width: 180, height: 64 } as const;
+export const GRID = 15;
+
+/** From this many nodes on, the canvas renders only what is in view. */
+export const BIG_DESIGN = 300;

@@ -1,7 +1,7 @@
 // The host API's implementation on the Node side, shared by the web host and (later) Electron's
 // main process. Paths from the renderer are confined to the workspace unless a native dialog
 // chose them.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
 import { generateExport } from '../../shared/generate/index.ts';
@@ -131,7 +131,17 @@ export function createHostServices(o: HostServicesOptions): HostApi {
   const api: HostApi = {
     async hostInfo() {
       let initialFile: HostResult<'hostInfo'>['initialFile'] = null;
-      if (o.initialFile) initialFile = await open(path.resolve(workspace, o.initialFile));
+      if (o.initialFile) {
+        // The text as it is, valid or not: the renderer parses it and shows where it is wrong,
+        // and a broken design must not keep the app from starting.
+        const file = path.resolve(workspace, o.initialFile);
+        try {
+          initialFile = { path: file, text: await readFile(file, 'utf8') };
+        } catch (e) {
+          throw new HostError('not-found', `${file}: ${(e as Error).message}`);
+        }
+        await o.state.touchRecent(file);
+      }
       return { kind: o.kind, workspace, initialFile };
     },
     async listTemplates() {

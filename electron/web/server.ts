@@ -46,6 +46,8 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The largest request body accepted (default 80 MiB); larger ones are answered 413. */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -59,6 +61,7 @@ export interface WebHost {
 
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const token = o.token ?? randomBytes(24).toString('base64url');
+  const maxBody = o.maxBodyBytes ?? MAX_BODY;
   const tokenBuf = Buffer.from(`Bearer ${token}`);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -112,10 +115,25 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       sendJson(res, 415, { error: { code: 'invalid-args', message: 'send application/json' } });
       return;
     }
+    const tooLarge = () => {
+      // Answer and close the connection rather than read the rest of an oversized upload.
+      res.shouldKeepAlive = false;
+      sendJson(res, 413, {
+        error: { code: 'invalid-args', message: `request body larger than ${maxBody} bytes` },
+      });
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+      tooLarge();
+      return;
+    }
     let raw: unknown;
     try {
-      raw = JSON.parse(await readBody(req));
+      raw = JSON.parse(await readBody(req, maxBody));
     } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        tooLarge();
+        return;
+      }
       sendJson(res, 400, {
         error: { code: 'invalid-args', message: `bad request body: ${(e as Error).message}` },
       });
@@ -187,15 +205,18 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
+      if (size > max) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import type { HostResult } from '../../../../shared/host-api.ts';
+import { Dialog } from '../../app/Dialog.tsx';
+import { useDesign } from '../../store/design-store.ts';
+import { exportTo, type Failure } from '../file-actions.ts';
+import { displayPath, useFileUi } from '../file-ui.ts';
+import { ErrorBox } from './ErrorBox.tsx';
+
+type Done = NonNullable<HostResult<'exportConfigs'>>;
+
+/** Export configs into a folder of the workspace; shows what was written and what to fill in. */
+export function ExportDialog() {
+  const hostKind = useFileUi((s) => s.hostKind);
+  const workspace = useFileUi((s) => s.workspace);
+  const name = useDesign((s) => s.topology.metadata.name);
+  const [dir, setDir] = useState(`${name || 'design'}-export`);
+  const [force, setForce] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => useFileUi.getState().show(null);
+
+  const run = async (outDir?: string) => {
+    setBusy(true);
+    setError(null);
+    const r = await exportTo(outDir, force);
+    setBusy(false);
+    if (!r.ok) setError(r);
+    else if (r.value) setDone(r.value);
+  };
+
+  if (done) {
+    return (
+      <Dialog
+        name="export"
+        title="Configs exported"
+        onCancel={close}
+        footer={
+          <button type="button" className="primary" data-testid="dialog-ok" onClick={close}>
+            Close
+          </button>
+        }
+      >
+        <div data-testid="export-result">
+          <p>
+            Wrote <strong>{done.written}</strong> files to <code>{displayPath(done.outDir)}</code>.
+            Its README.md says what each file is and how to run it.
+          </p>
+          {done.kept.length > 0 && <p className="hint">Kept from before: {done.kept.join(', ')}</p>}
+          {done.vars.length > 0 ? (
+            <>
+              <p>Set these variables (in .env) before starting it:</p>
+              <ul className="var-list" data-testid="export-vars">
+                {done.vars.map((v) => (
+                  <li key={v}>
+                    <code>{v}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="hint">No variables to set.</p>
+          )}
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      name="export"
+      title="Export configs"
+      onCancel={close}
+      footer={
+        <>
+          {hostKind === 'electron' && (
+            <button type="button" disabled={busy} onClick={() => void run()}>
+              Choose folder…
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" data-testid="dialog-cancel" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form="export-form"
+            className="primary"
+            data-testid="dialog-ok"
+            disabled={busy || dir.trim() === ''}
+          >
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="export-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (dir.trim()) void run(dir.trim());
+        }}
+      >
+        <p className="hint">
+          prometheus.yml per server, rule files, alertmanager.yml, Grafana provisioning and
+          docker-compose.yml, with a README.
+        </p>
+        <label className="field">
+          Folder (in the workspace {workspace || '.'})
+          <input
+            type="text"
+            data-testid="path-input"
+            value={dir}
+            spellCheck={false}
+            onChange={(e) => setDir(e.target.value)}
+          />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="export-force"
+            checked={force}
+            onChange={(e) => setForce(e.target.checked)}
+          />
+          Replace a folder not made by fedstudio (its other files are kept)
+        </label>
+      </form>
+      {error && <ErrorBox message={error.message} details={error.details} />}
+      {error?.code === 'refused' && !force && (
+        <p className="hint">
+          Tick “Replace a folder not made by fedstudio” to export into it anyway, or choose another
+          folder.
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,199 @@
+// The file commands (new, open, save, save as, export, restore) on the design store, through the
+// host. The toolbar and the keyboard shortcuts both call these; the FileBar binds the host.
+import type { HostApi, HostResult, Recovery } from '../../../shared/host-api.ts';
+import { formatModelError, parseTopology } from '../../../shared/model/parse.ts';
+import type { Topology } from '../../../shared/model/schema.ts';
+import { serializeTopology } from '../../../shared/model/serialize.ts';
+import { designStore, emptyTopology, selectDirty } from '../store/design-store.ts';
+import { displayPath, hostError, useFileUi } from './file-ui.ts';
+
+let host: HostApi | null = null;
+
+export function bindHost(h: HostApi | null): void {
+  host = h;
+}
+
+export function boundHost(): HostApi | null {
+  return host;
+}
+
+export interface Failure {
+  ok: false;
+  /** The host's error code (`refused`, `forbidden`, ...) when the host answered one. */
+  code?: string;
+  message: string;
+  details: string[];
+}
+
+export type Outcome<T = true> = { ok: true; value: T } | Failure;
+
+const failed = (e: unknown): Failure => {
+  const { code, message, details } = hostError(e);
+  return { ok: false, code, message, details };
+};
+
+/** The design as its file text; a document the format cannot hold says where it is wrong. */
+export function designText(t: Topology): Outcome<string> {
+  try {
+    return { ok: true, value: serializeTopology(t) };
+  } catch {
+    const json = JSON.stringify(t, null, 2);
+    const parsed = parseTopology(json);
+    return {
+      ok: false,
+      message: 'The design has fields the format does not allow; fix them first.',
+      details: parsed.ok ? [] : parsed.errors.map((e) => formatModelError(e, 'design')),
+    };
+  }
+}
+
+/** Parses design text and makes it the document; a parse failure is shown with its lines. */
+export function loadText(
+  text: string,
+  filePath: string | null,
+  opts: { dirty?: boolean; source?: string; then?: () => void } = {},
+): boolean {
+  const parsed = parseTopology(text);
+  if (!parsed.ok) {
+    const file = opts.source ?? (filePath ? displayPath(filePath) : 'design');
+    showErrors(
+      `Cannot open ${file}`,
+      'The design does not fit the format:',
+      parsed.errors.map((e) => formatModelError(e, file)),
+      opts.then,
+    );
+    return false;
+  }
+  designStore.getState().load(parsed.topology, filePath, { dirty: opts.dirty ?? false });
+  return true;
+}
+
+export function showErrors(title: string, message: string, lines: string[], then?: () => void) {
+  useFileUi.getState().show({ kind: 'errors', title, message, lines, ...(then ? { then } : {}) });
+}
+
+/** Runs `proceed` now, or after asking to save, discard or cancel when there is unsaved work. */
+export function guardUnsaved(action: string, proceed: () => void): void {
+  if (!selectDirty(designStore.getState())) proceed();
+  else useFileUi.getState().show({ kind: 'confirm', action, proceed });
+}
+
+export function newDesign(): void {
+  guardUnsaved('New design', () => useFileUi.getState().show({ kind: 'templates' }));
+}
+
+export function openDesign(): void {
+  guardUnsaved('Open', () => useFileUi.getState().show({ kind: 'open' }));
+}
+
+export function startEmpty(): void {
+  designStore.getState().load(emptyTopology(), null);
+}
+
+/** A template as a new, unsaved design (dirty, so that leaving it asks to save). */
+export async function fromTemplate(id: string): Promise<Outcome> {
+  if (!host) return { ok: false, message: 'no host', details: [] };
+  try {
+    const { text } = await host.readTemplate({ id });
+    if (!loadText(text, null, { dirty: true, source: `template ${id}` })) {
+      return { ok: false, message: `template ${id} does not parse`, details: [] };
+    }
+    useFileUi.getState().show(null);
+    designStore.getState().notify(`New design from template ${id}: save it to keep it.`);
+    return { ok: true, value: true };
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+/** Opens a design file; with no path the host asks (Electron's native dialog). */
+export async function openPath(path?: string): Promise<Outcome> {
+  if (!host) return { ok: false, message: 'no host', details: [] };
+  let opened: HostResult<'openDesign'>;
+  try {
+    opened = await host.openDesign(path !== undefined ? { path } : {});
+  } catch (e) {
+    return failed(e);
+  }
+  if (!opened) return { ok: false, message: '', details: [] }; // cancelled
+  const parsed = parseTopology(opened.text);
+  if (!parsed.ok) {
+    const file = displayPath(opened.path);
+    return {
+      ok: false,
+      message: `${file} is not a usable design`,
+      details: parsed.errors.map((e) => formatModelError(e, file)),
+    };
+  }
+  designStore.getState().load(parsed.topology, opened.path);
+  useFileUi.getState().show(null);
+  designStore.getState().notify(`Opened ${displayPath(opened.path)}`);
+  return { ok: true, value: true };
+}
+
+/** Saves to a path (undefined: the host asks where). Later edits stay unsaved. */
+export async function saveTo(path: string | undefined): Promise<Outcome<string | null>> {
+  if (!host) return { ok: false, message: 'no host', details: [] };
+  const s = designStore.getState();
+  const text = designText(s.topology);
+  if (!text.ok) return text;
+  const revision = s.revision;
+  let saved: HostResult<'saveDesign'>;
+  try {
+    saved = await host.saveDesign(
+      path !== undefined ? { path, text: text.value } : { text: text.value },
+    );
+  } catch (e) {
+    return failed(e);
+  }
+  if (!saved) return { ok: true, value: null };
+  if (designStore.getState().revision === revision) designStore.getState().markSaved(saved.path);
+  else designStore.setState({ filePath: saved.path, savedRevision: revision });
+  await host.clearRecovery({}).catch(() => undefined);
+  designStore.getState().notify(`Saved ${displayPath(saved.path)}`);
+  return { ok: true, value: saved.path };
+}
+
+/** Ctrl+S: to the design's file, or Save As for a design never saved. */
+export async function save(then?: () => void): Promise<void> {
+  const filePath = designStore.getState().filePath;
+  if (filePath === null) {
+    saveAs(then);
+    return;
+  }
+  const r = await saveTo(filePath);
+  if (!r.ok) showErrors('Save failed', r.message, r.details);
+  else then?.();
+}
+
+export function saveAs(then?: () => void): void {
+  useFileUi.getState().show({ kind: 'save-as', ...(then ? { then } : {}) });
+}
+
+export function exportDesign(): void {
+  useFileUi.getState().show({ kind: 'export' });
+}
+
+export async function exportTo(
+  outDir: string | undefined,
+  force: boolean,
+): Promise<Outcome<HostResult<'exportConfigs'>>> {
+  if (!host) return { ok: false, message: 'no host', details: [] };
+  const text = designText(designStore.getState().topology);
+  if (!text.ok) return text;
+  try {
+    const r = await host.exportConfigs({
+      text: text.value,
+      ...(outDir !== undefined ? { outDir } : {}),
+      force,
+    });
+    return { ok: true, value: r };
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+/** Crash recovery: the autosaved text back as the document, still unsaved. */
+export function restore(r: Recovery): boolean {
+  return loadText(r.text, r.path, { dirty: true, source: 'the recovered design' });
+}

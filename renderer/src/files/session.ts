@@ -1,0 +1,133 @@
+// The file session around the document: what to show at start (the file the host was asked to
+// open, else unsaved work to recover, else the template gallery), autosave for crash recovery,
+// and the browser's prompt before a tab with unsaved work closes.
+import { useEffect } from 'react';
+import type { HostApi } from '../../../shared/host-api.ts';
+import { designStore, selectDirty } from '../store/design-store.ts';
+import { bindHost, designText, loadText, showErrors, startEmpty } from './file-actions.ts';
+import { hostError, useFileUi } from './file-ui.ts';
+import { listenToMenus } from './menu.ts';
+
+/** Edits wait this long for a pause before they are autosaved... */
+const AUTOSAVE_DEBOUNCE_MS = 2000;
+/** ...but a steady stream of edits is autosaved at least this often. */
+const AUTOSAVE_MAX_WAIT_MS = 5000;
+
+let started = false;
+
+async function start(host: HostApi): Promise<void> {
+  const ui = useFileUi.getState();
+  const gallery = () => useFileUi.getState().show({ kind: 'templates' });
+  let info;
+  try {
+    info = await host.hostInfo({});
+  } catch (e) {
+    // The host could not read the design it was asked to open.
+    const { message, details } = hostError(e);
+    startEmpty();
+    showErrors('Cannot open the design', message, details, gallery);
+    return;
+  }
+  useFileUi.setState({ workspace: info.workspace, hostKind: info.kind });
+  if (info.initialFile) {
+    // A design that does not parse: its errors, then the gallery.
+    if (!loadText(info.initialFile.text, info.initialFile.path, { then: gallery })) startEmpty();
+    return;
+  }
+  const recovery = await host.getRecovery({}).catch(() => null);
+  startEmpty();
+  if (recovery) ui.show({ kind: 'recovery', recovery });
+  else gallery();
+}
+
+/** Autosaves the unsaved document to the host's recovery slot; clears it when nothing is unsaved. */
+function autosave(host: HostApi): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstPending = 0;
+  let stored = false;
+  const flush = () => {
+    timer = null;
+    firstPending = 0;
+    const s = designStore.getState();
+    if (!selectDirty(s)) return;
+    const text = designText(s.topology);
+    const body = text.ok ? text.value : JSON.stringify(s.topology, null, 2); // YAML reads JSON
+    stored = true;
+    void host
+      .putRecovery({ path: s.filePath, text: body, savedAt: new Date().toISOString() })
+      .catch(() => undefined);
+  };
+  const unsubscribe = designStore.subscribe((s, prev) => {
+    if (s.revision === prev.revision && s.savedRevision === prev.savedRevision) return;
+    if (!selectDirty(s)) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      firstPending = 0;
+      // Saved, or undone back to the saved state: nothing to recover any more.
+      if (stored) void host.clearRecovery({}).catch(() => undefined);
+      stored = false;
+      return;
+    }
+    const now = Date.now();
+    if (firstPending === 0) firstPending = now;
+    if (timer) clearTimeout(timer);
+    const wait = Math.max(
+      0,
+      Math.min(AUTOSAVE_DEBOUNCE_MS, firstPending + AUTOSAVE_MAX_WAIT_MS - now),
+    );
+    timer = setTimeout(flush, wait);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** Tells a desktop host the window title and whether closing would lose work. */
+function reportDocumentState(host: HostApi): () => void {
+  let last = '';
+  const report = () => {
+    if (useFileUi.getState().hostKind !== 'electron') return;
+    const s = designStore.getState();
+    const dirty = selectDirty(s);
+    const file = s.filePath ? (s.filePath.split(/[\\/]/).pop() ?? s.filePath) : 'not saved';
+    const title = `${dirty ? '● ' : ''}${s.topology.metadata.name} (${file}) — Federation Studio`;
+    const key = `${title}|${dirty}`;
+    if (key === last) return;
+    last = key;
+    void host.setDocumentState({ title, dirty }).catch(() => undefined);
+  };
+  const a = designStore.subscribe(report);
+  const b = useFileUi.subscribe(report);
+  return () => {
+    a();
+    b();
+  };
+}
+
+/** Binds the host for the file commands and runs the session; the FileBar calls it once. */
+export function useFileSession(host: HostApi): void {
+  useEffect(() => {
+    bindHost(host);
+    if (!started) {
+      started = true;
+      void start(host);
+    }
+    const stopAutosave = autosave(host);
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!selectDirty(designStore.getState())) return;
+      e.preventDefault();
+      e.returnValue = ''; // older browsers need it set
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    const stopMenus = listenToMenus(host);
+    const stopDocState = reportDocumentState(host);
+    return () => {
+      stopMenus();
+      stopDocState();
+      stopAutosave();
+      window.removeEventListener('beforeunload', beforeUnload);
+      bindHost(null);
+    };
+  }, [host]);
+}

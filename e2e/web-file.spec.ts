@@ -23,7 +23,7 @@ test('the web host opens the design it is given', async ({ browser }) => {
     for (const n of parsed.topology.nodes) {
       await expect(page.locator(`.react-flow__node[data-id="${n.id}"]`)).toHaveCount(1);
     }
-    await expect(page.getByTestId('app-title')).toContainText('geo');
+    await expect(page).toHaveTitle(/geo-federation/);
     await page.close();
   } finally {
     host.stop();

@@ -10,6 +10,14 @@ export const test = base.extend<{ app: Page }>({
     page.on('pageerror', (e) => {
       throw e;
     });
+    // Each test starts clean: no crash-recovery copy left by the test before it.
+    const { origin, searchParams } = new URL(url);
+    const res = await fetch(`${origin}/api/clearRecovery`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${searchParams.get('token')}` },
+      body: '{}',
+    });
+    if (!res.ok) throw new Error(`clearRecovery: HTTP ${res.status}`);
     await page.goto(url);
     await expect(page.getByTestId('canvas')).toBeVisible();
     await use(page);

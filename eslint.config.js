@@ -81,7 +81,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'electron/*'],
+              // A regex, not a gitignore-style group: `electron/*` also matched the relative
+              // imports of ../../electron/services/ from cli/.
+              regex: '^electron(/.*)?$',
               message: 'Only electron/main and electron/preload may use Electron.',
             },
           ],

@@ -4,6 +4,7 @@ import { newCommand, templatesCommand } from './commands/templates.ts';
 import { exportCommand } from './commands/export.ts';
 import { validateCommand } from './commands/validate.ts';
 import { rulesCommand } from './commands/rules.ts';
+import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
 import { EXIT, UsageError } from './exit.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -68,6 +69,36 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action((id: string | undefined, opts: { format: 'text' | 'json' }) => {
       code = rulesCommand(id, opts);
+    });
+
+  const lab = program
+    .command('lab')
+    .description(
+      'run a design as a local lab on Docker (images: FEDSTUDIO_IMAGE_<KIND> overrides)',
+    );
+  lab
+    .command('up')
+    .description('start (or update) the lab: only containers whose config changed are recreated')
+    .argument('<file>', 'the design file')
+    .option('--wait', 'also wait until every scrape and federate edge is up')
+    .action(async (file: string, opts: { wait?: boolean }) => {
+      code = await labUpCommand(file, opts);
+    });
+  lab
+    .command('status')
+    .description("each instance's state, health and URL, and each scrape and federate edge")
+    .argument('<file>', 'the design file')
+    .option('--json', 'print {"instances": [...], "edges": [...]} as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      code = await labStatusCommand(file, opts);
+    });
+  lab
+    .command('down')
+    .description("remove the lab's containers and network")
+    .argument('<file>', 'the design file')
+    .option('--volumes', "also remove its volumes (the servers' data) and its local values")
+    .action(async (file: string, opts: { volumes?: boolean }) => {
+      code = await labDownCommand(file, opts);
     });
 
   try {

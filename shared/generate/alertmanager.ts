@@ -194,22 +194,19 @@ function alertmanagerService(
         ['--cluster.listen-address=']),
   ];
   const template = `${CONFIG_DIR}/alertmanager.yml`;
-  const launch =
+  const render: SecretRenderPlan | undefined =
     secrets.webhookUrls.size > 0
       ? {
-          entrypoint: [
-            '/bin/sh',
-            '-c',
-            secretRenderScript({
-              vars: [...secrets.webhookUrls],
-              template,
-              output: `${DATA_DIR}/alertmanager.yml`,
-              secretsDir: SECRETS_DIR,
-              exec: ['/bin/alertmanager', ...flags(`${DATA_DIR}/alertmanager.yml`)],
-            }),
-          ],
+          vars: [...secrets.webhookUrls].sort(),
+          template,
+          output: `${DATA_DIR}/alertmanager.yml`,
+          secretsDir: SECRETS_DIR,
+          exec: ['/bin/alertmanager', ...flags(`${DATA_DIR}/alertmanager.yml`)],
         }
-      : { command: flags(template) };
+      : undefined;
+  const launch = render
+    ? { entrypoint: ['/bin/sh', '-c', secretRenderScript(render)], secretRender: render }
+    : { command: flags(template) };
   return {
     name: instanceName,
     nodeId: node.id,

@@ -113,11 +113,11 @@ function scrapeJob(
   node: PrometheusNode,
   instance: Instance,
   edge: EdgeOf<'scrape'>,
-  names: JobNames,
+  claimed: ClaimedJob,
 ): ScrapeJob {
   const target = ctx.node(edge.to);
   const endpoints = scrapedEndpoints(ctx, target);
-  const { jobName, relabel } = names.claim(edge.job ?? target.name);
+  const { jobName, relabel } = claimed;
   const partition = partitionFor(node, instance, edge);
   const relabelConfigs = [...(partition ? shardRelabeling(partition) : []), ...relabel];
   const group: Record<string, unknown> = { targets: endpoints.targets };
@@ -131,9 +131,13 @@ function scrapeJob(
   };
 }
 
-function federateJob(ctx: GenerateContext, edge: EdgeOf<'federate'>, names: JobNames): ScrapeJob {
+function federateJob(
+  ctx: GenerateContext,
+  edge: EdgeOf<'federate'>,
+  claimed: ClaimedJob,
+): ScrapeJob {
   const source = ctx.node(edge.to);
-  const { jobName, relabel } = names.claim(`federate-${source.name}`);
+  const { jobName, relabel } = claimed;
   return {
     job_name: jobName,
     // Keep the source's own job/instance and external labels (FED); only an edge may say otherwise.
@@ -146,15 +150,45 @@ function federateJob(ctx: GenerateContext, edge: EdgeOf<'federate'>, names: JobN
   };
 }
 
+type ClaimedJob = ReturnType<JobNames['claim']>;
+
+/**
+ * The job (scrape pool) name of each outgoing scrape and federate edge of a server, claimed in the
+ * order scrapeConfigs writes them. The lab reads /api/v1/targets by these names (issue 6), so
+ * they come from here rather than being guessed again.
+ */
+export function jobNamesByEdge(
+  ctx: GenerateContext,
+  node: PrometheusNode,
+): Map<string, ClaimedJob> {
+  const names = new JobNames();
+  const out = new Map<string, ClaimedJob>();
+  for (const e of ctx.outgoing(node.id, 'scrape')) {
+    out.set(e.id, names.claim(e.job ?? ctx.node(e.to).name));
+  }
+  for (const e of ctx.outgoing(node.id, 'federate')) {
+    out.set(e.id, names.claim(`federate-${ctx.node(e.to).name}`));
+  }
+  return out;
+}
+
+function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
+  const claimed = jobs.get(edgeId);
+  if (!claimed) throw new Error(`no job name for edge "${edgeId}"`);
+  return claimed;
+}
+
 /** Every scrape job of one server: scrape edges first, then federate edges, in design order. */
 export function scrapeConfigs(
   ctx: GenerateContext,
   node: PrometheusNode,
   instance: Instance,
 ): ScrapeJob[] {
-  const names = new JobNames();
+  const jobs = jobNamesByEdge(ctx, node);
   return [
-    ...ctx.outgoing(node.id, 'scrape').map((e) => scrapeJob(ctx, node, instance, e, names)),
-    ...ctx.outgoing(node.id, 'federate').map((e) => federateJob(ctx, e, names)),
+    ...ctx
+      .outgoing(node.id, 'scrape')
+      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(jobs, e.id))),
+    ...ctx.outgoing(node.id, 'federate').map((e) => federateJob(ctx, e, claimedFor(jobs, e.id))),
   ];
 }

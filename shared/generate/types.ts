@@ -1,5 +1,6 @@
 import type { HealthCheck } from '../catalog/node-kinds.ts';
 import type { ImageKey } from '../model/schema.ts';
+import type { SecretRenderPlan } from './alertmanager.ts';
 
 export interface HostMount {
   source: string;
@@ -39,6 +40,12 @@ export interface ServiceSpec {
   /** Services that must start first (names). */
   dependsOn: string[];
   user?: string;
+  /**
+   * Set when `entrypoint` is a `/bin/sh -c` script that renders webhook secrets into a config
+   * before exec'ing the program: the same plan as data, so the lab (whose images may have no
+   * shell) can render the file on the host and run `exec` directly.
+   */
+  secretRender?: SecretRenderPlan;
 }
 
 /** What one kind's generator contributes. */

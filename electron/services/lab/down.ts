@@ -1,0 +1,55 @@
+// `lab down`: removes every container and network with the lab's label, and its volumes when
+// asked. Idempotent: a lab that is not there is already down.
+import { rm } from 'node:fs/promises';
+import type { LabEvent } from '../../../shared/lab/types.ts';
+import { type Docker, connectDocker, labContainers, labNetworks, labVolumes } from './docker.ts';
+import { dockerStatus } from './errors.ts';
+import { labDir } from './folder.ts';
+
+export interface DownOptions {
+  /** Also remove the lab's volumes (its data) and its folder of generated files and values. */
+  volumes?: boolean;
+  docker?: Docker;
+  stateDir?: string;
+  onProgress?: (e: LabEvent) => void;
+}
+
+export interface DownResult {
+  containers: number;
+  networks: number;
+  volumes: number;
+}
+
+/** Ignores "not found": something removed concurrently is removed all the same. */
+async function gone(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    if (dockerStatus(e) !== 404) throw e;
+  }
+}
+
+export async function down(name: string, opts: DownOptions = {}): Promise<DownResult> {
+  const emit = (e: LabEvent) => opts.onProgress?.(e);
+  const docker = await connectDocker(opts.docker);
+  const containers = await labContainers(docker, name);
+  await Promise.all(
+    containers.map(async (c) => {
+      await gone(docker.getContainer(c.Id).remove({ force: true, v: true }));
+      emit({ type: 'remove', message: `removed ${c.Names[0]?.replace(/^\//, '') ?? c.Id}` });
+    }),
+  );
+  const networks = await labNetworks(docker, name);
+  for (const n of networks) await gone(docker.getNetwork(n).remove());
+  let volumes: string[] = [];
+  if (opts.volumes) {
+    volumes = await labVolumes(docker, name);
+    for (const v of volumes) await gone(docker.getVolume(v).remove());
+    await rm(labDir(name, opts.stateDir), { recursive: true, force: true });
+  }
+  emit({
+    type: 'done',
+    message: `lab ${name} is down: ${containers.length} containers, ${networks.length} networks${opts.volumes ? `, ${volumes.length} volumes` : ''} removed`,
+  });
+  return { containers: containers.length, networks: networks.length, volumes: volumes.length };
+}

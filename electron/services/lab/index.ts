@@ -1,0 +1,8 @@
+// The lab runner (issue 6): the one Node service that turns a LabPlan into Docker calls, shared by
+// the CLI, the Electron main process and the web host.
+export { up, type UpOptions, type UpResult } from './up.ts';
+export { status, waitForEdges, type StatusOptions, type WaitEdgesOptions } from './status.ts';
+export { down, type DownOptions, type DownResult } from './down.ts';
+export { LabError, type LabErrorCode } from './errors.ts';
+export { labDir } from './folder.ts';
+export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../../shared/lab/types.ts';

@@ -129,7 +129,10 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */
-export const MenuMessage = z.object({ command: z.enum(MENU_COMMANDS), path: z.string().min(1).optional() });
+export const MenuMessage = z.object({
+  command: z.enum(MENU_COMMANDS),
+  path: z.string().min(1).optional(),
+});
 export type MenuMessage = z.infer<typeof MenuMessage>;
 
 /** Events from the host, where it has any (Electron's preload exposes `onMenu`). */

@@ -14,7 +14,10 @@ export const test = base.extend<{ app: Page }>({
     const { origin, searchParams } = new URL(url);
     const res = await fetch(`${origin}/api/clearRecovery`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${searchParams.get('token')}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${searchParams.get('token')}`,
+      },
       body: '{}',
     });
     if (!res.ok) throw new Error(`clearRecovery: HTTP ${res.status}`);

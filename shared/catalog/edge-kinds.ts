@@ -85,7 +85,17 @@ export function allowedEdgeKinds(from: TopologyNode, to: TopologyNode): EdgeKind
  * What a user drawing an edge most likely means when several kinds fit: a Prometheus drawn to a
  * Prometheus federates it, to an Alertmanager alerts to it, a Thanos Query reads a sidecar's store.
  */
-const INTENT: readonly EdgeKind[] = ['federate', 'alerting', 'store', 'datasource', 'backend', 'logs', 'objstore', 'remote-write', 'scrape'];
+const INTENT: readonly EdgeKind[] = [
+  'federate',
+  'alerting',
+  'store',
+  'datasource',
+  'backend',
+  'logs',
+  'objstore',
+  'remote-write',
+  'scrape',
+];
 
 /** The kind a new edge between two nodes takes when drawn on the canvas, or null if none fits. */
 export function inferEdgeKind(from: TopologyNode, to: TopologyNode): EdgeKind | null {

@@ -17,15 +17,34 @@ export function serializeTopology(model: Topology): string {
   const swap = (v: unknown, key?: string): unknown => {
     if (Array.isArray(v)) return v.map((x) => swap(x));
     if (v === null || typeof v !== 'object') return v;
-    if (key !== undefined && INLINE_KEYS.has(key) && Object.values(v).every((x) => typeof x === 'number')) {
-      inline.push(`{ ${Object.entries(v).map(([k, x]) => `${k}: ${String(x)}`).join(', ')} }`);
+    if (
+      key !== undefined &&
+      INLINE_KEYS.has(key) &&
+      Object.values(v).every((x) => typeof x === 'number')
+    ) {
+      inline.push(
+        `{ ${Object.entries(v)
+          .map(([k, x]) => `${k}: ${String(x)}`)
+          .join(', ')} }`,
+      );
       return `${TOKEN}${inline.length - 1}`;
     }
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x, k)]));
   };
-  const text = jsyaml.dump(swap(canonical), { lineWidth: -1, noRefs: true, quotingType: "'", noCompatMode: true });
+  const text = jsyaml.dump(swap(canonical), {
+    lineWidth: -1,
+    noRefs: true,
+    quotingType: "'",
+    noCompatMode: true,
+  });
   // A user string that happens to contain the token would be ambiguous: then write block style.
   const uses = text.split(TOKEN).length - 1;
-  if (uses !== inline.length) return jsyaml.dump(canonical, { lineWidth: -1, noRefs: true, quotingType: "'", noCompatMode: true });
+  if (uses !== inline.length)
+    return jsyaml.dump(canonical, {
+      lineWidth: -1,
+      noRefs: true,
+      quotingType: "'",
+      noCompatMode: true,
+    });
   return text.replace(new RegExp(`${TOKEN}(\\d+)`, 'g'), (_, i: string) => inline[Number(i)] ?? '');
 }

@@ -38,26 +38,25 @@ try {
   const node = page.locator('.react-flow__node').first();
   const box = await node.boundingBox();
   if (!box) throw new Error('no node to drag');
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
+  // Passed as text: tsx's helpers (e.g. __name) do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(box.x + box.width / 2, box.y + 10);
   await page.mouse.down();
   for (let i = 1; i <= 60; i++)
     await page.mouse.move(box.x + box.width / 2 + i * 4, box.y + 10 + i * 2);
   await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames;
-  });
+  const frames = await page.evaluate<number[]>(`(() => {
+    window.__stop = true;
+    return window.__frames;
+  })()`);
   const deltas = frames
     .slice(1)
     .map((t, i) => t - (frames[i] ?? t))

@@ -11,6 +11,7 @@ import {
   regroupNodes,
   removeItems,
   type EditResult,
+  uniqueName,
 } from './edit.ts';
 import type { Topology } from './schema.ts';
 
@@ -224,5 +225,14 @@ describe('groupAt and regroupNodes', () => {
     expect(r.nodes.find((n) => n.id === 'leaf')!.group).toBe('dc');
     const same = sample();
     expect(regroupNodes(same, ['leaf'], size)).toBe(same);
+  });
+});
+
+describe('uniqueName', () => {
+  it('counts on from a numbered name instead of stacking suffixes', () => {
+    expect(uniqueName('prom', new Set())).toBe('prom');
+    expect(uniqueName('prom', new Set(['prom']))).toBe('prom-2');
+    expect(uniqueName('prom-3', new Set(['prom', 'prom-2', 'prom-3']))).toBe('prom-4');
+    expect(uniqueName('prom-3', new Set(['prom-3']))).toBe('prom-2');
   });
 });

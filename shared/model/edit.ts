@@ -27,8 +27,10 @@ function takenIds(t: Topology): Set<string> {
 
 /** `base`, or `base-2`, `base-3`, ...: the first not in `taken`, kept to a DNS label's length. */
 export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  const stem = base.slice(0, NAME_MAX - 4).replace(/-+$/, '') || 'node';
-  if (!taken.has(stem)) return stem;
+  const trimmed = base.slice(0, NAME_MAX - 4).replace(/-+$/, '') || 'node';
+  if (!taken.has(trimmed)) return trimmed;
+  // A copy of `prom-3` is `prom-4`, not `prom-3-2`.
+  const stem = trimmed.replace(/-\d+$/, '') || trimmed;
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 

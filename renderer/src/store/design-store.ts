@@ -60,11 +60,19 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
   return createStore<DesignStore>()((set, get) => {
     // A checkpoint taken at a gesture's start, pushed once the gesture changes something.
     let pending: Topology | null = null;
+    // Each document version keeps its revision, so undoing back to the saved version is clean.
+    let seq = 0;
+    const revisionOf = new WeakMap<Topology, number>();
+    const stamp = (t: Topology): number => {
+      let r = revisionOf.get(t);
+      if (r === undefined) revisionOf.set(t, (r = ++seq));
+      return r;
+    };
     return {
       topology: initial,
       filePath: null,
-      revision: 0,
-      savedRevision: 0,
+      revision: stamp(initial),
+      savedRevision: stamp(initial),
       selection: { ids: [] },
       past: [],
       future: [],
@@ -73,7 +81,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
 
       load(t, filePath, opts) {
         pending = null;
-        const revision = get().revision + 1;
+        const revision = stamp(t);
         set({
           topology: t,
           filePath,
@@ -106,7 +114,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
           'ok' in out && out.ids.length > 0 && cmd.undoable ? { ids: out.ids } : s.selection;
         set({
           topology: next,
-          revision: s.revision + 1,
+          revision: stamp(next),
           past,
           future: cmd.undoable ? [] : s.future,
           selection,
@@ -127,7 +135,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
           topology: prev,
           past: s.past.slice(0, -1),
           future: [s.topology, ...s.future],
-          revision: s.revision + 1,
+          revision: stamp(prev),
         });
       },
 
@@ -140,7 +148,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
           topology: next,
           past: [...s.past, s.topology],
           future: s.future.slice(1),
-          revision: s.revision + 1,
+          revision: stamp(next),
         });
       },
 

@@ -62,7 +62,7 @@ describe('the design store', () => {
     const ok = s().apply({
       label: 'rename',
       undoable: true,
-      run: (t) => ({ ok: false, message: 'the name is taken' }) as const,
+      run: () => ({ ok: false, message: 'the name is taken' }) as const,
     });
     expect(ok).toBe(false);
     expect(s().topology).toBe(before);

@@ -2,20 +2,9 @@
 // app never runs from file:// and every response carries the policy.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_TYPES, RENDERER_CSP } from '../services/renderer-assets.ts';
 
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+export { RENDERER_CSP };
 
 /** Answers one app:// request from the renderer folder; anything outside it is a 404. */
 export async function serveRenderer(rendererDir: string, requestUrl: string): Promise<Response> {
@@ -30,7 +19,7 @@ export async function serveRenderer(rendererDir: string, requestUrl: string): Pr
     const body = await readFile(file);
     return new Response(body, {
       headers: {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': RENDERER_CSP,
         'X-Content-Type-Options': 'nosniff',
       },

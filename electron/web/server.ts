@@ -13,6 +13,7 @@ import {
   type HostMethod,
 } from '../../shared/host-api.ts';
 import { errorBody } from '../services/host-errors.ts';
+import { CONTENT_TYPES, RENDERER_CSP } from '../services/renderer-assets.ts';
 
 const MAX_BODY = 80 * 1024 * 1024;
 
@@ -24,22 +25,6 @@ const STATUS: Record<HostErrorBody['code'], number> = {
   'design-invalid': 422,
   internal: 500,
 };
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-// React Flow positions nodes with inline styles; diagram export draws through data: and blob: URLs.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface WebHostOptions {
   services: HostApi;
@@ -181,8 +166,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': RENDERER_CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -125,7 +125,8 @@ function expandedSize(v: unknown, memo: Map<object, number>): number {
   return n;
 }
 
-function lazyLocator(text: string): Locate {
+/** Where a path is in YAML text (line and column, 1-based; 0 when unknown), parsed on first use. */
+export function lazyLocator(text: string): Locate {
   let locate: Locate | undefined;
   return (path, key) => {
     if (!locate) {
@@ -156,7 +157,7 @@ export function sourcePositions(
   return out;
 }
 
-type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
+export type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
 
 /** Finds the line and column of a path in the YAML document, or of its nearest existing ancestor. */
 function locator(doc: Document, lc: LineCounter): Locate {

@@ -1,7 +1,7 @@
 // Pure: one design item as YAML for the inspector's YAML tab, and back, with errors that name the
 // line. Canvas geometry (position, size) is left out of the text and kept from the item.
 import jsyaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { lazyLocator } from '../../../shared/model/parse.ts';
 import type { z } from 'zod';
 
 const GEOMETRY = ['position', 'size'] as const;
@@ -21,26 +21,8 @@ export interface YamlError {
 export type ItemParse<T> = { ok: true; value: T } | { ok: false; errors: YamlError[] };
 
 function lineOf(text: string, path: readonly PropertyKey[]): number {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  let node: unknown = doc.contents;
-  let found: unknown = node;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-      );
-      if (!pair) break;
-      node = pair.value;
-      found = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg];
-      if (node === undefined) break;
-      found = node;
-    } else break;
-  }
-  const range = (found as Node | undefined)?.range;
-  return range ? lc.linePos(range[0]).line : 1;
+  const segs = path.filter((p): p is string | number => typeof p !== 'symbol');
+  return lazyLocator(text)(segs).line || 1;
 }
 
 /** The text parsed and checked against the item's schema; geometry comes from `current`. */

@@ -24,6 +24,58 @@ export const Recovery = z.object({
   savedAt: z.string(),
 });
 
+/** A lab is named after its design's metadata.name (the runner's folder and labels use it). */
+const LabName = z
+  .string()
+  .max(63)
+  .regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be a lab name (a design name)' });
+
+export const LAB_EVENT_TYPES = [
+  'plan',
+  'files',
+  'network',
+  'volume',
+  'pull',
+  'create',
+  'reuse',
+  'remove',
+  'start',
+  'healthy',
+  'edges',
+  'cleanup',
+  'error',
+  'done',
+] as const;
+
+/** A runner progress event (shared/lab LabEvent) with the host's sequence number. */
+export const LabEventEntry = z.object({
+  seq: z.number().int().nonnegative(),
+  type: z.enum(LAB_EVENT_TYPES),
+  instance: z.string().optional(),
+  message: z.string(),
+});
+
+export const LabStatusResult = z.object({
+  name: z.string(),
+  instances: z.array(
+    z.object({
+      node: z.string(),
+      name: z.string(),
+      state: z.enum(['running', 'created', 'restarting', 'exited', 'paused', 'dead', 'missing']),
+      health: z.enum(['healthy', 'unhealthy', 'starting', 'unknown']),
+      url: z.string().nullable(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      id: z.string(),
+      up: z.number(),
+      down: z.number(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+});
+
 export const HOST_METHODS = {
   /** Which host this is, its workspace, and the design it was asked to open at start. */
   hostInfo: {
@@ -74,6 +126,44 @@ export const HOST_METHODS = {
   putRecovery: { args: Recovery, result: z.object({ ok: z.literal(true) }) },
   getRecovery: { args: z.object({}), result: Recovery.nullable() },
   clearRecovery: { args: z.object({}), result: z.object({ ok: z.literal(true) }) },
+  /**
+   * Starts the local lab of a design on Docker and answers at once; the launch runs in the host
+   * (one at a time) and reports through labProgress.
+   */
+  labUp: {
+    args: z.object({ text: z.string().max(64 * 1024 * 1024) }),
+    /** `nodes`: the design's nodes that run containers in the lab. */
+    result: z.object({ started: z.literal(true), name: z.string(), nodes: z.array(z.string()) }),
+  },
+  /** The launch's events after sequence number `since`, whether it still runs, and its error. */
+  labProgress: {
+    args: z.object({ since: z.number().int().min(0) }),
+    result: z.object({
+      name: z.string().nullable(),
+      events: z.array(LabEventEntry),
+      running: z.boolean(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  },
+  /** Each instance's state, health and URL and each edge's targets; null when no lab runs. */
+  labStatus: { args: z.object({ name: LabName }), result: LabStatusResult.nullable() },
+  /** Removes the lab's containers and network (and volumes and its folder with `volumes`). */
+  labDown: {
+    args: z.object({ name: LabName, volumes: z.boolean() }),
+    result: z.object({ containers: z.number(), networks: z.number(), volumes: z.number() }),
+  },
+  /** The last lines a lab container wrote. */
+  labLogs: {
+    args: z.object({
+      name: LabName,
+      instance: z
+        .string()
+        .max(200)
+        .regex(/^[A-Za-z0-9][-A-Za-z0-9_.]*$/),
+      lines: z.number().int().min(1).max(5000),
+    }),
+    result: z.object({ text: z.string() }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof HOST_METHODS;
@@ -109,6 +199,8 @@ export type TemplateInfo = z.infer<typeof TemplateInfo>;
 export type OpenedDesign = z.infer<typeof OpenedDesign>;
 export type RecentFile = z.infer<typeof RecentFile>;
 export type Recovery = z.infer<typeof Recovery>;
+export type LabEventEntry = z.infer<typeof LabEventEntry>;
+export type LabStatusResult = z.infer<typeof LabStatusResult>;
 
 /** Commands a host's native menus send to the renderer (Electron); the web host has none. */
 export const MENU_COMMANDS = [
@@ -126,6 +218,9 @@ export const MENU_COMMANDS = [
   'fit',
   'theme',
   'layout',
+  'lab-up',
+  'lab-down',
+  'lab-status',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */

@@ -71,5 +71,14 @@ export function menuTemplate(
           : []),
       ],
     },
+    {
+      label: 'Lab',
+      submenu: [
+        cmd('Launch Lab', 'lab-up'),
+        cmd('Stop Lab…', 'lab-down'),
+        { type: 'separator' },
+        cmd('Lab Status', 'lab-status'),
+      ],
+    },
   ];
 }

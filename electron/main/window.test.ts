@@ -94,11 +94,26 @@ describe('the window', () => {
       'Select All',
       'Zoom to Fit',
       'Toggle Theme',
+      'Lab',
+      'Launch Lab',
+      'Stop Lab…',
+      'Lab Status',
       '/a.topology.yaml',
     ]) {
       expect(all).toContain(l);
     }
     expect(all).not.toContain('Developer Tools');
+    // The Lab menu sends the lab commands to the renderer.
+    const sent: string[] = [];
+    const labMenu = menuTemplate(
+      { send: (m) => sent.push(m.command), quit: () => {}, toggleDevTools: () => {} },
+      [],
+      false,
+      false,
+    ).find((m) => m.label === 'Lab');
+    for (const item of Array.isArray(labMenu?.submenu) ? labMenu.submenu : [])
+      (item.click as (() => void) | undefined)?.();
+    expect(sent).toEqual(['lab-up', 'lab-down', 'lab-status']);
     expect(
       labels(
         menuTemplate({ send: () => {}, quit: () => {}, toggleDevTools: () => {} }, [], true, false),

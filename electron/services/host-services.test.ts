@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostApi } from '../../shared/host-api.ts';
 import { AppState } from './app-state.ts';
 import { HostError } from './host-errors.ts';
-import { createHostServices, type Dialogs } from './host-services.ts';
+import { createHostServices, workspacePolicy, type Dialogs } from './host-services.ts';
 
 const DESIGN = `apiVersion: fedstudio/v1
 kind: Topology
@@ -254,5 +254,24 @@ describe('host services: crash recovery', () => {
     expect(await later.getRecovery({})).toEqual(r);
     expect(await host.clearRecovery({})).toEqual({ ok: true });
     expect(await later.getRecovery({})).toBeNull();
+  });
+});
+
+describe('path confinement, to the letter', () => {
+  it('accepts names that merely start with "..", and refuses a symbolic link that leads out', async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const base = mkdtempSync(path.join(tmpdir(), 'fedstudio-confine-'));
+    const ws = path.join(base, 'ws');
+    const out = path.join(base, 'out');
+    mkdirSync(ws);
+    mkdirSync(out);
+    write(path.join(out, 'secret.topology.yaml'), 'x');
+    symlinkSync(out, path.join(ws, 'link'));
+    const policy = workspacePolicy(ws);
+    expect(policy.resolve('..foo.topology.yaml')).toBe(path.join(ws, '..foo.topology.yaml'));
+    expect(() => policy.resolve('link/secret.topology.yaml')).toThrow(/outside/);
+    expect(() => policy.resolve('link/new/file.topology.yaml')).toThrow(/outside/);
+    expect(() => policy.resolve('../out/x')).toThrow(/outside/);
   });
 });

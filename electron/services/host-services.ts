@@ -1,6 +1,7 @@
 // The host API's implementation on the Node side, shared by the web host and (later) Electron's
 // main process. Paths from the renderer are confined to the workspace unless a native dialog
 // chose them.
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
@@ -10,6 +11,7 @@ import type { AppState } from './app-state.ts';
 import { DesignError, loadDesign, saveDesignText } from './design-files.ts';
 import { ExportRefused, writeExport } from './export-writer.ts';
 import { HostError } from './host-errors.ts';
+import { createLabServices, dockerLabRunner, type LabRunner } from './host-lab.ts';
 import { listTemplates, readTemplate } from './templates.ts';
 
 /** Native dialogs, where the host has them (Electron); the web host has none. */
@@ -62,9 +64,23 @@ export function grantedFoldersPolicy(initial: string[] = []): PathPolicy {
   };
 }
 
+/** Whether `abs` is `root` or below it, after following symbolic links on both. */
 function isInside(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  const rel = path.relative(realOf(root), realOf(abs));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`: its deepest existing ancestor resolved through links, plus the rest. */
+function realOf(p: string): string {
+  const rest: string[] = [];
+  let cur = path.resolve(p);
+  while (!existsSync(cur)) {
+    const parent = path.dirname(cur);
+    if (parent === cur) return path.resolve(p);
+    rest.unshift(path.basename(cur));
+    cur = parent;
+  }
+  return path.join(realpathSync(cur), ...rest);
 }
 
 export interface HostServicesOptions {
@@ -79,6 +95,10 @@ export interface HostServicesOptions {
   templatesDir?: string;
   /** The window title and unsaved flag, for hosts that show or guard them (Electron). */
   onDocumentState?: (state: { title: string; dirty: boolean }) => void;
+  /** The lab runner (default: the dockerode one); tests inject a fake. */
+  lab?: LabRunner;
+  /** Image overrides for the lab, FEDSTUDIO_IMAGE_<KIND> (default: the process's environment). */
+  labEnv?: Record<string, string | undefined>;
 }
 
 const DESIGN_FILE = /\.(topology\.)?ya?ml$/;
@@ -127,6 +147,13 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     }
     return parsed.topology;
   };
+
+  // The lab: launch in the background, one at a time per host; status, stop and logs (issue 6).
+  const lab = createLabServices({
+    runner: o.lab ?? dockerLabRunner,
+    env: o.labEnv ?? process.env,
+    parse: (text) => checkDesignText(text, 'design'),
+  });
 
   const api: HostApi = {
     async hostInfo() {
@@ -232,6 +259,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       await o.state.clearRecovery();
       return { ok: true as const };
     },
+    ...lab,
   };
   return api;
 }

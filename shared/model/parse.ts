@@ -157,7 +157,10 @@ export function sourcePositions(
   return out;
 }
 
-export type Locate = (path: readonly PathSegment[], key?: string) => { line: number; column: number };
+export type Locate = (
+  path: readonly PathSegment[],
+  key?: string,
+) => { line: number; column: number };
 
 /** Finds the line and column of a path in the YAML document, or of its nearest existing ancestor. */
 function locator(doc: Document, lc: LineCounter): Locate {

@@ -3,6 +3,7 @@
 export { up, type UpOptions, type UpResult } from './up.ts';
 export { status, waitForEdges, type StatusOptions, type WaitEdgesOptions } from './status.ts';
 export { down, type DownOptions, type DownResult } from './down.ts';
+export { logs, type LogsOptions } from './logs.ts';
 export { LabError, type LabErrorCode } from './errors.ts';
 export { labDir } from './folder.ts';
 export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../../shared/lab/types.ts';

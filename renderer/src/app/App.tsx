@@ -3,6 +3,7 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { FileBar } from '../files/FileBar.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { LabPanel } from '../lab/LabPanel.tsx';
 import { PreviewPanel } from '../preview/PreviewPanel.tsx';
 import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
 import { HostContext } from './host-context.ts';
@@ -42,6 +43,7 @@ export function App({ host }: { host: HostApi | null }) {
         <section className="app-bottom">
           <ProblemsPanel />
           <PreviewPanel />
+          <LabPanel />
         </section>
         <Notice />
       </div>

@@ -9,6 +9,7 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { labEdgeColour, useEdgeLabState } from '../lab/lab-canvas.tsx';
 import { BadgeView } from './BadgeView.tsx';
 import type { DesignRFEdge } from './derive.ts';
 import { EDGE_LOOKS } from './kinds.ts';
@@ -19,8 +20,11 @@ function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
   const { id, data, selected, markerEnd } = props;
   const [path, lx, ly] = getBezierPath(props);
   const far = useStore(zoomedOut);
+  // The lab's live state of this edge (issue 6): up green, down red, pending amber.
+  const lab = useEdgeLabState(id);
   if (!data) return null;
   const look = EDGE_LOOKS[data.edge.kind];
+  const stroke = lab ? labEdgeColour(lab) : look.colour;
   return (
     <>
       <BaseEdge
@@ -29,8 +33,9 @@ function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
         markerEnd={markerEnd}
         interactionWidth={14}
         className={selected ? 'de-selected' : undefined}
+        data-lab-state={lab ?? undefined}
         style={{
-          stroke: look.colour,
+          stroke,
           strokeWidth: selected ? look.width + 1.2 : look.width,
           ...(look.dash ? { strokeDasharray: look.dash } : {}),
         }}
@@ -40,6 +45,7 @@ function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
           <div
             className={`de-label nodrag nopan${selected ? ' de-label-selected' : ''}`}
             data-testid={`edge-${id}`}
+            data-lab-state={lab ?? undefined}
             style={{
               transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)`,
               borderColor: look.colour,

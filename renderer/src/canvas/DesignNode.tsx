@@ -1,6 +1,7 @@
 // A node card: icon, name, kind, what it stands for, and its findings' badge.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
+import { LabNodeDot, useNodeLabState } from '../lab/lab-canvas.tsx';
 import { BadgeView } from './BadgeView.tsx';
 import type { DesignRFNode } from './derive.ts';
 import { KindIcon } from './icons.tsx';
@@ -13,11 +14,14 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignRFNode>) {
   const look = NODE_LOOKS[n.kind];
   const detail = nodeDetail(n);
   const tags = nodeTags(n);
+  // The lab's live state of this node (issue 6), when a lab runs.
+  const lab = useNodeLabState(id);
   return (
     <div
       className={`dn${selected ? ' dn-selected' : ''}`}
       style={{ '--kind': look.colour } as CSSProperties}
       title={n.notes}
+      data-lab-state={lab ?? undefined}
     >
       <Handle type="target" position={Position.Top} className="dn-handle" />
       <div className="dn-head">
@@ -26,6 +30,7 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignRFNode>) {
           <div className="dn-name">{n.name}</div>
           <div className="dn-kind">{look.label}</div>
         </div>
+        {lab && <LabNodeDot nodeId={id} state={lab} />}
         {data.badge && <BadgeView id={id} badge={data.badge} />}
       </div>
       {(detail || tags.length > 0) && (

@@ -5,6 +5,7 @@ import { useHost } from '../app/host-context.ts';
 import { selectDirty, useDesign, designStore } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';
 import { autoLayout, exportPng, exportSvg, fitView } from '../canvas/canvas-commands.ts';
+import { LabCommands } from '../lab/LabCommands.tsx';
 import { FileDialogs } from './dialogs/FileDialogs.tsx';
 import { exportDesign, newDesign, openDesign, save, saveAs } from './file-actions.ts';
 import { displayPath, useFileUi } from './file-ui.ts';
@@ -139,6 +140,9 @@ export function FileBar() {
           <Cmd id="fit" icon="fit" label="Fit" keys="Shift+1 / F" onClick={() => fitView()} />
           <Cmd id="png" icon="png" label="PNG" onClick={() => void exportPng()} />
           <Cmd id="svg" icon="svg" label="SVG" onClick={() => void exportSvg()} />
+        </Group>
+        <Group label="Lab">
+          <LabCommands />
         </Group>
         <Group label="View">
           <Cmd

@@ -2,6 +2,7 @@
 import type { HostApi, HostEvents, MenuMessage } from '../../../shared/host-api.ts';
 import { copySelection, cutSelection, paste } from '../app/clipboard.ts';
 import { autoLayout, fitView } from '../canvas/canvas-commands.ts';
+import { launchLab, openStopDialog, showLabStatus } from '../lab/lab-actions.ts';
 import { designStore } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';
 import {
@@ -58,6 +59,12 @@ export function runMenuCommand({ command: c, path }: MenuMessage): void {
       return useTheme.getState().toggle();
     case 'layout':
       return void autoLayout();
+    case 'lab-up':
+      return void launchLab();
+    case 'lab-down':
+      return openStopDialog();
+    case 'lab-status':
+      return void showLabStatus();
   }
 }
 

@@ -26,8 +26,34 @@ function openNamed(path: string): void {
   });
 }
 
+/** Edit commands that belong to a focused text field rather than to the design. */
+const TEXT_COMMANDS: Partial<Record<MenuMessage['command'], string>> = {
+  undo: 'undo',
+  redo: 'redo',
+  cut: 'cut',
+  copy: 'copy',
+  paste: 'paste',
+  'select-all': 'selectAll',
+};
+
+function editingText(): boolean {
+  const el = document.activeElement;
+  return (
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    (el instanceof HTMLElement && el.isContentEditable)
+  );
+}
+
 export function runMenuCommand({ command: c, path }: MenuMessage): void {
   const store = designStore.getState();
+  // The menu's accelerators reach us even while a field has focus: there they edit the text.
+  const native = TEXT_COMMANDS[c];
+  if (native && editingText()) {
+    // execCommand is deprecated but is what Electron's own edit roles do; there is no successor.
+    document.execCommand(native);
+    return;
+  }
   // While a dialog is open only the commands that do not change the document run.
   if (useFileUi.getState().dialog && c !== 'theme') return;
   switch (c) {

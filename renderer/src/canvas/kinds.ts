@@ -54,7 +54,8 @@ export interface EdgeKindLook {
 export const EDGE_LOOKS: Record<EdgeKind, EdgeKindLook> = {
   scrape: { label: 'scrape', colour: '#8a94a6', width: 1.4 },
   federate: { label: 'federate', colour: '#e6522c', width: 2.2 },
-  alerting: { label: 'alerting', colour: '#e5484d', dash: '6 4', width: 1.6 },
+  // Not red: red on an edge means "down" while a lab runs.
+  alerting: { label: 'alerting', colour: '#d36ba6', dash: '6 4', width: 1.6 },
   datasource: { label: 'datasource', colour: '#f2a73b', dash: '2 4', width: 1.8 },
   backend: { label: 'backend', colour: '#4e9af1', dash: '6 3', width: 1.6 },
   'remote-write': { label: 'remote-write', colour: '#26a9b6', width: 2 },

@@ -22,6 +22,8 @@ export type ExprParse =
       functions: string[];
       /** Label names it mentions in matchers and by/without/on/ignoring clauses. */
       labels: string[];
+      /** Every vector selector, with its metric name and matchers. */
+      selectors: { metricName?: string; matchers: LabelMatcher[] }[];
     }
   | { ok: false; reason: string };
 
@@ -117,12 +119,18 @@ export function parseExpr(text: string): ExprParse {
   const metrics = new Set<string>();
   const functions = new Set<string>();
   const labels = new Set<string>();
+  const selectors: { metricName?: string; matchers: LabelMatcher[] }[] = [];
   top.cursor().iterate((ref) => {
     const n = ref.node;
     if (n.name === 'VectorSelector') {
       const ident = n.getChild('Identifier');
       if (ident) metrics.add(text.slice(ident.from, ident.to));
-      for (const m of matchersUnder(text, n)) {
+      const matchers = matchersUnder(text, n);
+      const named = ident
+        ? text.slice(ident.from, ident.to)
+        : matchers.find((m) => m.name === '__name__' && m.op === '=')?.value;
+      selectors.push({ ...(named !== undefined ? { metricName: named } : {}), matchers });
+      for (const m of matchers) {
         if (m.name === '__name__' && m.op === '=') metrics.add(m.value);
         else labels.add(m.name);
       }
@@ -134,7 +142,13 @@ export function parseExpr(text: string): ExprParse {
     }
     return true;
   });
-  return { ok: true, metrics: [...metrics], functions: [...functions], labels: [...labels] };
+  return {
+    ok: true,
+    metrics: [...metrics],
+    functions: [...functions],
+    labels: [...labels],
+    selectors,
+  };
 }
 
 function regexMatches(pattern: string, value: string): boolean | null {

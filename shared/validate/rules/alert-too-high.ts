@@ -1,3 +1,4 @@
+import { jobNamesByEdge } from '../../generate/prometheus-scrape.ts';
 import type { Facts } from '../facts.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { listOf, unique } from '../sharding-facts.ts';
@@ -11,11 +12,19 @@ const LISTED = 3;
  * What in an alert expression is about individual targets: `up`, absence, the `instance` label,
  * raw (non-`:`) series. Series the node records itself are its own, whatever their names.
  */
-function targetSignals(f: Facts, expr: string, recorded: ReadonlySet<string>): string[] {
+function targetSignals(
+  f: Facts,
+  expr: string,
+  recorded: ReadonlySet<string>,
+  ownJobs: ReadonlySet<string>,
+): string[] {
   const parsed = f.expr(expr);
   if (!parsed.ok) return []; // rule-invalid-promql reports it
   const signals: string[] = [];
-  if (parsed.metrics.includes('up')) signals.push('up');
+  // `up{job="federate-eu"}` is about the federator's own federation jobs, not about targets.
+  const aboutOwnJobs = (s: { matchers: { name: string; op: string; value: string }[] }) =>
+    s.matchers.some((m) => m.name === 'job' && m.op === '=' && ownJobs.has(m.value));
+  if (parsed.selectors.some((s) => s.metricName === 'up' && !aboutOwnJobs(s))) signals.push('up');
   for (const fn of parsed.functions) if (ABSENCE.has(fn)) signals.push(`${fn}()`);
   if (parsed.labels.includes('instance')) signals.push('the instance label');
   const raw = parsed.metrics.filter((m) => m !== 'up' && !m.includes(':') && !recorded.has(m));
@@ -58,11 +67,12 @@ export const alertTooHigh: Rule = {
       // targets an alert means cannot be told without the expression's matcher values.
       if (f.ctx.outgoing(p.id, 'scrape').length > 0) continue;
       const recorded = new Set((p.recordingRules ?? []).map((r) => r.record));
+      const ownJobs = new Set([...jobNamesByEdge(f.ctx, p).values()].map((j) => j.jobName));
       const sources = unique(federate.map((e) => e.to));
       const scrapers = scrapersBelow(f, p.id);
       const names = (ids: string[]) => listOf(ids.map((id) => f.nameOf(id)));
       for (const r of p.alertRules) {
-        const signals = targetSignals(f, r.expr, recorded);
+        const signals = targetSignals(f, r.expr, recorded, ownJobs);
         if (signals.length === 0) continue;
         out.push({
           message: `${p.name}'s alert ${r.alert} uses ${listOf(signals)} of targets it does not scrape, so it sees them only through federating ${names(sources)}`,

@@ -58,6 +58,19 @@ describe('alert-too-high', () => {
     expect(f.fix).toBe('Move Fleet to prometheus-eu, which scrapes the targets.');
   });
 
+  it("does not report up of the federator's own federation jobs", () => {
+    expect(
+      findingsOf('alert-too-high', globalAlert('up{job="federate-prometheus-eu"} == 0')),
+    ).toEqual([]);
+    // Another job's up is still about targets.
+    expect(
+      findingsOf(
+        'alert-too-high',
+        globalAlert('up{job="federate-prometheus-eu"} == 0 or up{job="node"} == 0'),
+      ),
+    ).toHaveLength(1);
+  });
+
   it('names every signal of one expression', () => {
     const f = only(findingsOf('alert-too-high', globalAlert('up{instance="a"} + node_load1 == 0')));
     expect(f.message).toContain('uses up, the instance label and raw series node_load1 of');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { HostResult } from '../../../../shared/host-api.ts';
+import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useDesign } from '../../store/design-store.ts';
 import { exportTo, type Failure } from '../file-actions.ts';
@@ -72,26 +73,16 @@ export function ExportDialog() {
       title="Export configs"
       onCancel={close}
       footer={
-        <>
-          {hostKind === 'electron' && (
-            <button type="button" disabled={busy} onClick={() => void run()}>
-              Choose folder…
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" data-testid="dialog-cancel" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="export-form"
-            className="primary"
-            data-testid="dialog-ok"
-            disabled={busy || dir.trim() === ''}
-          >
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </>
+        <PathDialogFooter
+          native={
+            hostKind === 'electron' ? { label: 'Choose folder…', onPick: () => void run() } : null
+          }
+          busy={busy}
+          form="export-form"
+          canSubmit={dir.trim() !== ''}
+          onCancel={close}
+          submit={busy ? 'Exporting…' : 'Export'}
+        />
       }
     >
       <form

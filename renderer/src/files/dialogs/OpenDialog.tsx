@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RecentFile } from '../../../../shared/host-api.ts';
+import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useHost } from '../../app/host-context.ts';
 import { openPath, type Failure } from '../file-actions.ts';
@@ -75,26 +76,14 @@ export function OpenDialog() {
       onCancel={close}
       wide
       footer={
-        <>
-          {hostKind === 'electron' && (
-            <button type="button" disabled={busy} onClick={() => void open()}>
-              Browse…
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" data-testid="dialog-cancel" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="open-form"
-            className="primary"
-            data-testid="dialog-ok"
-            disabled={busy || path.trim() === ''}
-          >
-            Open
-          </button>
-        </>
+        <PathDialogFooter
+          native={hostKind === 'electron' ? { label: 'Browse…', onPick: () => void open() } : null}
+          busy={busy}
+          form="open-form"
+          canSubmit={path.trim() !== ''}
+          onCancel={close}
+          submit="Open"
+        />
       }
     >
       <form

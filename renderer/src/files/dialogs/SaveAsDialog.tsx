@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useHost } from '../../app/host-context.ts';
 import { useDesign } from '../../store/design-store.ts';
@@ -66,26 +67,14 @@ export function SaveAsDialog({ then }: { then?: () => void }) {
       title="Save design as"
       onCancel={close}
       footer={
-        <>
-          {hostKind === 'electron' && (
-            <button type="button" disabled={busy} onClick={() => void save()}>
-              Browse…
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" data-testid="dialog-cancel" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="save-as-form"
-            className="primary"
-            data-testid="dialog-ok"
-            disabled={busy || path.trim() === ''}
-          >
-            Save
-          </button>
-        </>
+        <PathDialogFooter
+          native={hostKind === 'electron' ? { label: 'Browse…', onPick: () => void save() } : null}
+          busy={busy}
+          form="save-as-form"
+          canSubmit={path.trim() !== ''}
+          onCancel={close}
+          submit="Save"
+        />
       }
     >
       <form

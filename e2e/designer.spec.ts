@@ -82,7 +82,7 @@ test('builds a two-level federation from nothing, catches a bad match, undoes, s
   await page.getByTestId('cmd-export').click();
   await page.getByTestId('path-input').fill('two-level-export');
   await page.getByTestId('dialog-ok').click();
-  await expect(page.getByTestId('dialog-export')).toContainText(/files/);
+  await expect(page.getByTestId('export-result')).toContainText(/files/);
   const out = path.join(workspace, 'two-level-export', 'prometheus');
   const servers = readdirSync(out);
   expect(servers.sort()).toEqual(['prometheus', 'prometheus-2']);

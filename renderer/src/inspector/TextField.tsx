@@ -1,6 +1,7 @@
 // Text-like fields (text, numbers, durations, secrets, paths, lists): the draft is checked as one
 // types, and applied on blur or Enter (Ctrl+Enter in multi-line ones) when it is valid.
 import { useState, type KeyboardEvent } from 'react';
+import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { fieldText, parseField } from './field-values.ts';
 import type { FieldSpec } from './fields.ts';
 
@@ -22,14 +23,15 @@ export function TextField({ spec, value, commit, placeholder }: FieldProps) {
   const parsed = draft === null ? null : parseField(spec, draft);
   const error = parsed && !parsed.ok ? parsed.error : refused;
 
-  const apply = () => {
-    if (draft === null || !parsed) return;
-    if (!parsed.ok) return; // shown, not applied
-    if (draft === shown) {
+  const apply = (latest: string | null = draft) => {
+    if (latest === null) return;
+    const checked = parseField(spec, latest);
+    if (!checked.ok) return; // shown, not applied
+    if (latest === shown) {
       setDraft(null);
       return;
     }
-    const why = commit(parsed.value);
+    const why = commit(checked.value);
     setRefused(why);
     if (!why) setDraft(null);
   };
@@ -55,9 +57,35 @@ export function TextField({ spec, value, commit, placeholder }: FieldProps) {
       setDraft(e.target.value);
       setRefused(null);
     },
-    onBlur: apply,
+    onBlur: () => apply(),
     onKeyDown: onKey,
   };
+  if (spec.type === 'selectors') {
+    // Series selectors, one per line, highlighted as PromQL; applied on blur or Ctrl+Enter.
+    return (
+      <>
+        <CodeEditor
+          value={text}
+          language="promql"
+          wrap
+          testId={`field-${spec.key}`}
+          ariaLabel={spec.label}
+          invalid={Boolean(error)}
+          placeholder={placeholder ?? spec.placeholder ?? ''}
+          onChange={(t) => {
+            setDraft(t);
+            setRefused(null);
+          }}
+          onCommit={(t) => apply(t)}
+        />
+        {error && (
+          <div className="field-error" role="alert" data-testid={`error-${spec.key}`}>
+            {error}
+          </div>
+        )}
+      </>
+    );
+  }
   return (
     <>
       {MULTI.has(spec.type) ? (

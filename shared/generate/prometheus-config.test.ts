@@ -1,16 +1,11 @@
-import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  promtoolCheckConfig,
-  promtoolCheckRules,
-  skipWithoutTool,
-  withTree,
-} from '../../test-support/tools.ts';
+import { skipWithoutTool } from '../../test-support/tools.ts';
 import { parseTopology } from '../model/parse.ts';
 import { createContext } from './context.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart } from './types.ts';
+import { expectPromtoolAccepts } from '../../test-support/promtool.ts';
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,18 +20,6 @@ function config(part: GeneratedPart, instance: string): Config {
   const text = part.files[`prometheus/${instance}/prometheus.yml`];
   expect(text, `prometheus/${instance}/prometheus.yml`).toBeDefined();
   return yaml.load(text ?? '') as Config;
-}
-
-async function expectPromtoolAccepts(part: GeneratedPart): Promise<void> {
-  await withTree(part.files, (dir) => {
-    for (const rel of Object.keys(part.files)) {
-      const file = path.join(dir, rel);
-      const run = rel.endsWith('/prometheus.yml')
-        ? promtoolCheckConfig(file)
-        : promtoolCheckRules(file);
-      expect(run.ok, `${rel}:\n${run.output}\n${part.files[rel]}`).toBe(true);
-    }
-  });
 }
 
 const HEAD = 'apiVersion: fedstudio/v1\nkind: Topology\nmetadata: { name: test }\n';

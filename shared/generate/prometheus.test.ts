@@ -1,16 +1,11 @@
-import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  promtoolCheckConfig,
-  promtoolCheckRules,
-  skipWithoutTool,
-  withTree,
-} from '../../test-support/tools.ts';
+import { skipWithoutTool } from '../../test-support/tools.ts';
 import { parseTopology } from '../model/parse.ts';
 import { createContext } from './context.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart } from './types.ts';
+import { expectPromtoolAccepts } from '../../test-support/promtool.ts';
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,19 +25,6 @@ function job(cfg: Config, name: string): Config {
   const found = (cfg.scrape_configs as Config[]).find((j) => j.job_name === name);
   expect(found, `job ${name}`).toBeDefined();
   return found as Config;
-}
-
-/** Runs promtool on every prometheus.yml (which also loads its rule files) and rule file. */
-async function expectPromtoolAccepts(part: GeneratedPart): Promise<void> {
-  await withTree(part.files, (dir) => {
-    for (const rel of Object.keys(part.files)) {
-      const file = path.join(dir, rel);
-      const run = rel.endsWith('/prometheus.yml')
-        ? promtoolCheckConfig(file)
-        : promtoolCheckRules(file);
-      expect(run.ok, `${rel}:\n${run.output}\n${part.files[rel]}`).toBe(true);
-    }
-  });
 }
 
 const HEAD = 'apiVersion: fedstudio/v1\nkind: Topology\nmetadata: { name: test }\n';

@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'shared/**/*.test.ts',
       'electron/**/*.test.ts',
+      'host/**/*.test.ts',
       'cli/**/*.test.ts',
       'test-support/**/*.test.ts',
       'templates/**/*.test.ts',

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { down, status, up } from '../electron/services/lab/index.ts';
+import { down, status, up } from '../host/lab/index.ts';
 import { imageEnvVar } from '../shared/catalog/images.ts';
 import { planLab } from '../shared/lab/plan.ts';
 import { parseTopology } from '../shared/model/parse.ts';

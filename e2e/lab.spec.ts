@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { labUnavailable, TEST_IMAGES } from '../electron/services/lab/integration-helpers.ts';
+import { labUnavailable, TEST_IMAGES } from '../host/lab/integration-helpers.ts';
 import { parseTopology } from '../shared/model/parse.ts';
 import { expect, test } from './support/fixtures.ts';
 import { startWebHostProcess } from './support/web-host.ts';

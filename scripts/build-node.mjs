@@ -29,7 +29,7 @@ const electron = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
-  build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'dist/web/main.mjs' }),
+  build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({
     ...electron,
     entryPoints: ['electron/main/main.ts'],

@@ -1,4 +1,4 @@
-import { ExportRefused, writeExport } from '../../electron/services/export-writer.ts';
+import { ExportRefused, writeExport } from '../../host/services/export-writer.ts';
 import { generateExport } from '../../shared/generate/index.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { loadOrExplain } from './load.ts';

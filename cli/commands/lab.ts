@@ -1,7 +1,7 @@
 // `fedstudio lab up|status|down FILE`: the design as a local lab on Docker (issue 6), through the
 // same runner the app uses. A lab that cannot start exits 1 with the runner's explanation; a
 // design that cannot be read exits 2 as everywhere else.
-import { down, LabError, status, up, waitForEdges } from '../../electron/services/lab/index.ts';
+import { down, LabError, status, up, waitForEdges } from '../../host/lab/index.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { isEdgeUp, type LabEvent, type LabStatus } from '../../shared/lab/types.ts';
 import { EXIT } from '../exit.ts';

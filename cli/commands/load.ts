@@ -1,8 +1,4 @@
-import {
-  DesignError,
-  loadDesign,
-  type LoadedDesign,
-} from '../../electron/services/design-files.ts';
+import { DesignError, loadDesign, type LoadedDesign } from '../../host/services/design-files.ts';
 import { UsageError } from '../exit.ts';
 
 /** Loads a design, turning every problem with it into a usage error (exit 2) that says where. */

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { saveDesignText } from '../../electron/services/design-files.ts';
-import { listTemplates, readTemplate } from '../../electron/services/templates.ts';
+import { saveDesignText } from '../../host/services/design-files.ts';
+import { listTemplates, readTemplate } from '../../host/services/templates.ts';
 import { DNS_LABEL, NAME_MAX } from '../../shared/model/primitives.ts';
 import { EXIT, UsageError } from '../exit.ts';
 

@@ -1,4 +1,4 @@
-import { DesignError, loadDesign } from '../../electron/services/design-files.ts';
+import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
 import { validate } from '../../shared/validate/engine.ts';

@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron';
-import type { Dialogs } from '../services/host-services.ts';
+import type { Dialogs } from '../../host/services/host-services.ts';
 
 const DESIGNS = [{ name: 'Federation Studio designs', extensions: ['yaml', 'yml'] }];
 

@@ -11,8 +11,8 @@ import {
   type HostMethod,
   type HostResult,
 } from '../../shared/host-api.ts';
-import { AppState } from '../services/app-state.ts';
-import { createHostServices, grantedFoldersPolicy } from '../services/host-services.ts';
+import { AppState } from '../../host/services/app-state.ts';
+import { createHostServices, grantedFoldersPolicy } from '../../host/services/host-services.ts';
 import {
   APP_ORIGIN,
   isTrustedSender,

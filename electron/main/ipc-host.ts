@@ -7,7 +7,7 @@ import {
   type HostApi,
   type HostMethod,
 } from '../../shared/host-api.ts';
-import { errorBody } from '../services/host-errors.ts';
+import { errorBody } from '../../host/services/host-errors.ts';
 
 /** The parts of an IPC event the checks need (Electron's IpcMainInvokeEvent has them). */
 export interface InvokeEvent {

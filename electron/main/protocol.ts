@@ -2,7 +2,7 @@
 // app never runs from file:// and every response carries the policy.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_TYPES, RENDERER_CSP } from '../services/renderer-assets.ts';
+import { CONTENT_TYPES, RENDERER_CSP } from '../../host/services/renderer-assets.ts';
 
 export { RENDERER_CSP };
 

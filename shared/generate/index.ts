@@ -1,5 +1,5 @@
 // Topology -> the export: every config file, the compose file, .env files, the design itself and
-// a README. Pure: the Node side writes the result (electron/services/export-writer.ts).
+// a README. Pure: the Node side writes the result (host/services/export-writer.ts).
 import { serializeTopology } from '../model/serialize.ts';
 import type { Topology } from '../model/schema.ts';
 import { generateAlertmanager } from './alertmanager.ts';

@@ -10,7 +10,7 @@ import { AppState } from './app-state.ts';
 import { HostError } from './host-errors.ts';
 import type { LabRunner } from './host-lab.ts';
 import { createHostServices } from './host-services.ts';
-import { LabError } from './lab/index.ts';
+import { LabError } from '../lab/index.ts';
 
 const DESIGN = `apiVersion: fedstudio/v1
 kind: Topology

@@ -1,8 +1,8 @@
 // `lab up`: the plan onto the engine. Writes the lab folder, keeps containers whose config hash is
 // unchanged, creates the rest (network, volumes, images first), starts each as soon as what it
 // depends on is healthy, and waits for health. On any failure it removes what this run created.
-import type { LabContainer, LabEvent, LabPlan } from '../../../shared/lab/types.ts';
-import { HASH_LABEL, INSTANCE_LABEL } from '../../../shared/lab/types.ts';
+import type { LabContainer, LabEvent, LabPlan } from '../../shared/lab/types.ts';
+import { HASH_LABEL, INSTANCE_LABEL } from '../../shared/lab/types.ts';
 import { createOptions, ensureImages } from './create.ts';
 import {
   type ContainerSummary,

@@ -6,7 +6,7 @@ import { planLab } from '../../shared/lab/plan.ts';
 import type { LabEvent, LabPlan, LabStatus } from '../../shared/lab/types.ts';
 import type { Topology } from '../../shared/model/schema.ts';
 import { HostError } from './host-errors.ts';
-import { down, LabError, logs, status, up } from './lab/index.ts';
+import { down, LabError, logs, status, up } from '../lab/index.ts';
 
 /** What the host needs of a lab runner (the dockerode one by default; a fake in tests). */
 export interface LabRunner {

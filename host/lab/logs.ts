@@ -1,5 +1,5 @@
 // `logs`: the last lines one container of a lab wrote, found by the lab's and instance's labels.
-import { INSTANCE_LABEL } from '../../../shared/lab/types.ts';
+import { INSTANCE_LABEL } from '../../shared/lab/types.ts';
 import { type Docker, connectDocker, labContainers, lastLogLines } from './docker.ts';
 
 export interface LogsOptions {

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fedstudio } from '../../../test-support/cli.ts';
-import { parseTopology } from '../../../shared/model/parse.ts';
-import { planLab } from '../../../shared/lab/plan.ts';
-import { isEdgeUp, type LabStatus } from '../../../shared/lab/types.ts';
+import { fedstudio } from '../../test-support/cli.ts';
+import { parseTopology } from '../../shared/model/parse.ts';
+import { planLab } from '../../shared/lab/plan.ts';
+import { isEdgeUp, type LabStatus } from '../../shared/lab/types.ts';
 import { down, status, up, waitForEdges } from './index.ts';
 import {
   alertmanagerPeers,

@@ -8,7 +8,7 @@ import { createHostServices } from '../services/host-services.ts';
 import { startWebHost } from './server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// dist/web/main.mjs -> dist/renderer; electron/web/main.ts (tsx) -> dist/renderer too.
+// dist/web/main.mjs -> dist/renderer; host/web/main.ts (tsx) -> dist/renderer too.
 const staticDir = [
   path.resolve(here, '../renderer'),
   path.resolve(here, '../../dist/renderer'),

@@ -1,7 +1,7 @@
 // The Docker connection and the few answers the lab reads, validated at the boundary (zod).
 import Docker from 'dockerode';
 import { z } from 'zod';
-import { LAB_LABEL } from '../../../shared/lab/types.ts';
+import { LAB_LABEL } from '../../shared/lab/types.ts';
 import { LabError, errorText } from './errors.ts';
 
 export type { default as Docker } from 'dockerode';

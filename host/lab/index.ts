@@ -6,4 +6,4 @@ export { down, type DownOptions, type DownResult } from './down.ts';
 export { logs, type LogsOptions } from './logs.ts';
 export { LabError, type LabErrorCode } from './errors.ts';
 export { labDir } from './folder.ts';
-export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../../shared/lab/types.ts';
+export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../shared/lab/types.ts';

@@ -2,7 +2,7 @@
 // published port; each scrape and federate edge's targets from its scraping servers'
 // /api/v1/targets, matched by the job names the core gave the edges (lab.json).
 import { z } from 'zod';
-import { PROMETHEUS_PORT } from '../../../shared/generate/prometheus-scrape.ts';
+import { PROMETHEUS_PORT } from '../../shared/generate/prometheus-scrape.ts';
 import {
   INSTANCE_LABEL,
   NODE_LABEL,
@@ -13,7 +13,7 @@ import {
   type InstanceStatus,
   type LabEvent,
   type LabStatus,
-} from '../../../shared/lab/types.ts';
+} from '../../shared/lab/types.ts';
 import { HEALTH_LABEL, UI_LABEL } from './create.ts';
 import {
   type ContainerInspect,

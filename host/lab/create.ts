@@ -2,8 +2,8 @@
 // missing (with progress) or explained when they cannot be had.
 import path from 'node:path';
 import type { ContainerCreateOptions } from 'dockerode';
-import { imageEnvVar } from '../../../shared/catalog/images.ts';
-import type { LabContainer, LabEvent, LabHealth } from '../../../shared/lab/types.ts';
+import { imageEnvVar } from '../../shared/catalog/images.ts';
+import type { LabContainer, LabEvent, LabHealth } from '../../shared/lab/types.ts';
 import { type Docker, withTimeout } from './docker.ts';
 import { LabError, dockerStatus, errorText } from './errors.ts';
 import { interpolate, type WrittenLab } from './folder.ts';

@@ -1,7 +1,7 @@
 // Waiting for a started container to be healthy: HTTP probes from the host through its published
 // port (Docker's own health state only for kinds whose image has the check's tool), bounded, and
 // noticing at once when the container exits.
-import type { LabContainer } from '../../../shared/lab/types.ts';
+import type { LabContainer } from '../../shared/lab/types.ts';
 import { type Docker, inspectContainer, lastLogLines, publishedPort } from './docker.ts';
 import { LabError } from './errors.ts';
 import { httpOk, localUrl } from './probe.ts';

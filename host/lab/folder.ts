@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { renderLabFiles } from '../../../shared/lab/render.ts';
-import type { LabEdge, LabPlan, LabVar } from '../../../shared/lab/types.ts';
-import { defaultStateDir } from '../app-state.ts';
-import { confinedPath, writeFileTree } from '../file-tree.ts';
+import { renderLabFiles } from '../../shared/lab/render.ts';
+import type { LabEdge, LabPlan, LabVar } from '../../shared/lab/types.ts';
+import { defaultStateDir } from '../services/app-state.ts';
+import { confinedPath, writeFileTree } from '../services/file-tree.ts';
 
 export function labDir(name: string, stateDir = defaultStateDir()): string {
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name)) throw new Error(`"${name}" is not a lab name`);

@@ -1,23 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test-support/cli.ts';
 import { renderRulesMarkdown } from './reference.ts';
 import { RULES } from './rules/index.ts';
 
-// RULES.md is the project's shared catalog, kept beside the repository (../shared/RULES.md).
-const catalogPath = path.join(ROOT, '..', 'shared', 'RULES.md');
-const catalog = existsSync(catalogPath) ? readFileSync(catalogPath, 'utf8') : null;
-if (!catalog && process.env.CI) throw new Error(`CI needs ${catalogPath} beside the repository`);
-if (!catalog) console.warn(`SKIPPED: the RULES.md comparison: ${catalogPath} is not there`);
+// The shared rule catalog (RULES.md, kept beside the repository) copied into the project, so that
+// no test reads outside the repository. The registry may hold more rules than the catalog: the
+// project's own, documented in docs/rules.md.
+const catalog = JSON.parse(
+  readFileSync(path.join(ROOT, 'shared', 'validate', 'rules-catalog.json'), 'utf8'),
+) as { rules: { id: string; severity: string }[] };
 
 describe('the rule registry', () => {
-  it.skipIf(!catalog)('has every rule of RULES.md, in order, with its severity', () => {
-    const rows = [
-      ...(catalog ?? '').matchAll(/^\| `([a-z0-9-]+)` \| (error|warning|info) \|/gm),
-    ].map((m) => [m[1], m[2]]);
-    expect(rows.length).toBeGreaterThan(30);
-    expect(RULES.map((r) => [r.id, r.severity])).toEqual(rows);
+  it('has every rule of the catalog, in its order, with its severity', () => {
+    expect(catalog.rules.length).toBeGreaterThan(30);
+    const registered = new Map(RULES.map((r, i) => [r.id, { severity: r.severity, index: i }]));
+    let last = -1;
+    for (const row of catalog.rules) {
+      const rule = registered.get(row.id);
+      expect(rule, row.id).toBeDefined();
+      expect(rule!.severity, row.id).toBe(row.severity);
+      expect(rule!.index, `${row.id} keeps the catalog's order`).toBeGreaterThan(last);
+      last = rule!.index;
+    }
   });
 
   it('explains every rule: when, why, fix', () => {

@@ -8,8 +8,9 @@ import {
   newEmptyDesign,
   nodeEl,
   openTemplate,
+  waitForViewportAtRest,
 } from './support/actions.ts';
-import { expect, test } from './support/fixtures.ts';
+import { expect, test, waitForSession } from './support/fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -69,6 +70,7 @@ test('builds a two-level federation from nothing, catches a bad match, undoes, s
   expect(existsSync(path.join(workspace, 'two-level.topology.yaml'))).toBe(true);
   await page.reload();
   await expect(page.getByTestId('canvas')).toBeVisible();
+  await waitForSession(page);
   if (await page.getByTestId('dialog-templates').isVisible())
     await page.getByTestId('dialog-cancel').click();
   await page.getByTestId('cmd-open').click();
@@ -104,7 +106,7 @@ for (const id of templates) {
     const count = await page.locator('.react-flow__node').count();
     expect(count).toBeGreaterThan(1);
     await page.getByTestId('cmd-fit').click();
-    await page.waitForTimeout(400);
+    await waitForViewportAtRest(page);
     await page.screenshot({ path: `test-results/screenshots/template-${id}.png` });
     await expect(page.locator('[data-testid="finding"][data-severity="error"]')).toHaveCount(0);
   });

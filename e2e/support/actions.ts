@@ -44,3 +44,20 @@ export async function openTemplate(page: Page, id: string): Promise<void> {
   await page.getByTestId(`template-${id}`).click();
   await expect(gallery).toBeHidden();
 }
+
+/** Waits until the canvas viewport stops moving (after an animated fit or zoom). */
+export async function waitForViewportAtRest(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [100], timeout: 5000 },
+    )
+    .toBe(true);
+}

@@ -23,8 +23,14 @@ export const test = base.extend<{ app: Page }>({
     if (!res.ok) throw new Error(`clearRecovery: HTTP ${res.status}`);
     await page.goto(url);
     await expect(page.getByTestId('canvas')).toBeVisible();
+    await waitForSession(page);
     await use(page);
   },
 });
+
+/** Waits until the app has decided what to show at start (a file, recovery, or the gallery). */
+export async function waitForSession(page: Page): Promise<void> {
+  await expect(page.locator('html[data-session-ready="true"]')).toHaveCount(1);
+}
 
 export { expect };

@@ -111,7 +111,10 @@ export function useFileSession(host: HostApi): void {
     bindHost(host);
     if (!started) {
       started = true;
-      void start(host);
+      // Tests and tools wait for this instead of guessing when the start-up dialogs are up.
+      void start(host).finally(() => {
+        document.documentElement.dataset.sessionReady = 'true';
+      });
     }
     const stopAutosave = autosave(host);
     const beforeUnload = (e: BeforeUnloadEvent) => {

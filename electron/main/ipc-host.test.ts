@@ -142,7 +142,10 @@ describe('the IPC contract (types)', () => {
     expectTypeOf<HostApi['openDesign']>()
       .parameter(0)
       .toEqualTypeOf<{ path?: string | undefined }>();
-    expectTypeOf<HostApi['saveDesign']>().returns.resolves.toEqualTypeOf<{ path: string } | null>();
+    expectTypeOf<HostApi['saveDesign']>().returns.resolves.toEqualTypeOf<{
+      path: string;
+      revision: string;
+    } | null>();
     expectTypeOf<HostResult<'exportConfigs'>>().toEqualTypeOf<{
       outDir: string;
       written: number;

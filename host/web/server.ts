@@ -22,6 +22,7 @@ const STATUS: Record<HostErrorBody['code'], number> = {
   forbidden: 403,
   'not-found': 404,
   refused: 409,
+  conflict: 409,
   'design-invalid': 422,
   internal: 500,
 };

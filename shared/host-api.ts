@@ -264,6 +264,11 @@ export interface HostEvents {
   onMenu(listener: (message: MenuMessage) => void): () => void;
 }
 
+/** What the Electron preload exposes as `window.fedstudio`: envelopes, so errors keep their code. */
+export interface HostBridge extends HostEvents {
+  invoke(method: HostMethod, args: unknown): Promise<Envelope<unknown>>;
+}
+
 /** IPC channel of a host method (renderer -> main, invoke/handle). */
 export const ipcChannel = (method: HostMethod): string => `fedstudio:${method}`;
 /** IPC channel of menu commands (main -> renderer). */

@@ -17,6 +17,7 @@ import { listTemplates, readTemplate } from './templates.ts';
 /** Native dialogs, where the host has them (Electron); the web host has none. */
 export interface Dialogs {
   chooseOpen(): Promise<string | null>;
+  /** A file to save to; if it exists, the dialog has asked the user to replace it. */
   chooseSave(suggested?: string): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
 }

@@ -23,6 +23,9 @@ describe('the desktop host in the renderer', () => {
     expect(await ok.saveDesign({ path: '/a', text: '' })).toEqual({ path: '/a', revision: REV });
     const odd = hostFromBridge(bridgeAnswering({ result: { path: '/a' } }));
     const e = await odd.saveDesign({ path: '/a', text: '' }).catch((x) => x);
-    expect(hostError(e)).toMatchObject({ code: 'internal', message: expect.stringMatching(/unexpected answer/) });
+    expect(hostError(e)).toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/unexpected answer/),
+    });
   });
 });

@@ -284,6 +284,23 @@ describe('web host: saves and paths', () => {
     expect(await readFile(file, 'utf8')).toBe(DESIGN('tab-b'));
   });
 
+  it('of two saves sent at once from one revision, one is saved and the other gets 409', async () => {
+    await writeFile(path.join(base, 'ws', 'race.topology.yaml'), DESIGN('one'));
+    const opened = (await api('openDesign', { path: 'race.topology.yaml' })).json() as {
+      result: { revision: string };
+    };
+    const replies = await Promise.all(
+      ['tab-a', 'tab-b'].map((n) =>
+        api('saveDesign', {
+          path: 'race.topology.yaml',
+          text: DESIGN(n),
+          expectedRevision: opened.result.revision,
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
   it.each([
     ['openDesign', { path: 'a\0b.topology.yaml' }],
     ['saveDesign', { path: 'a\0b.topology.yaml', text: 'x' }],

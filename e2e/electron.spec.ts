@@ -44,14 +44,27 @@ test('the desktop app opens a template, saves and exports', async () => {
     await win.keyboard.press('Control+S');
     await expect(win.getByTestId('notice')).toContainText(/saved/i);
     const out = path.join(dir, 'export');
-    const result = await win.evaluate(
-      async ({ text, outDir }) =>
-        (
-          window as unknown as { fedstudio: { exportConfigs(a: unknown): Promise<unknown> } }
-        ).fedstudio.exportConfigs({ text, outDir }),
-      { text: readFileSync(design, 'utf8'), outDir: out },
-    );
-    expect(result).toMatchObject({ written: expect.any(Number) });
+    const invoke = (method: string, args: unknown) =>
+      win.evaluate(
+        ([m, a]) =>
+          (
+            window as unknown as { fedstudio: { invoke(m: string, a: unknown): Promise<unknown> } }
+          ).fedstudio.invoke(m, a),
+        [method, args] as const,
+      );
+    // A folder the user did not choose is refused; the one picked in the dialog is granted.
+    const text = readFileSync(design, 'utf8');
+    expect(await invoke('exportConfigs', { text, outDir: out })).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    await app.evaluate(({ dialog }, folder) => {
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: [folder],
+      })) as unknown as typeof dialog.showOpenDialog;
+    }, out);
+    const result = await invoke('exportConfigs', { text });
+    expect(result).toMatchObject({ result: { written: expect.any(Number) } });
     expect(existsSync(path.join(out, 'docker-compose.yml'))).toBe(true);
   } finally {
     await app.close();

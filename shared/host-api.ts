@@ -3,7 +3,20 @@
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
 
-const Path = z.string().min(1).max(4096);
+// A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
+const Path = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[^\0]*$/, { message: 'a path cannot contain a NUL byte' });
+
+/**
+ * What a design file held when it was read or written: `sha256:<hex>` of its bytes. Saves name
+ * the revision they were based on, so a file changed since by someone else is not overwritten.
+ */
+export const Revision = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/, { message: 'must be a revision' });
 
 export const TemplateInfo = z.object({
   id: z.string(),
@@ -13,7 +26,7 @@ export const TemplateInfo = z.object({
   edges: z.number(),
 });
 
-export const OpenedDesign = z.object({ path: Path, text: z.string() });
+export const OpenedDesign = z.object({ path: Path, text: z.string(), revision: Revision });
 
 export const RecentFile = z.object({ path: Path, openedAt: z.string() });
 
@@ -95,10 +108,24 @@ export const HOST_METHODS = {
   listDesigns: { args: z.object({}), result: z.array(z.object({ path: Path })) },
   /** Opens a design; with no path the host asks the user (a native dialog), null if cancelled. */
   openDesign: { args: z.object({ path: Path.optional() }), result: OpenedDesign.nullable() },
-  /** Saves atomically; with no path the host asks where (save as), null if cancelled. */
+  /**
+   * Saves atomically; with no path the host asks where (save as), null if cancelled. When the
+   * file exists, its revision on disk must be `expectedRevision` (the one opened or last saved),
+   * else the host answers `conflict`; `overwrite` replaces it whatever it holds.
+   */
   saveDesign: {
-    args: z.object({ path: Path.optional(), text: z.string().max(64 * 1024 * 1024) }),
-    result: z.object({ path: Path }).nullable(),
+    args: z.object({
+      path: Path.optional(),
+      text: z.string().max(64 * 1024 * 1024),
+      expectedRevision: Revision.optional(),
+      overwrite: z.boolean().optional(),
+    }),
+    result: z.object({ path: Path, revision: Revision }).nullable(),
+  },
+  /** The revision of a design file on disk now; null when there is no such file. */
+  designRevision: {
+    args: z.object({ path: Path }),
+    result: z.object({ revision: Revision.nullable() }),
   },
   recentFiles: { args: z.object({}), result: z.array(RecentFile) },
   /** Exports the configs of a design into a folder (confined to the workspace in web mode). */
@@ -179,6 +206,8 @@ export const HostErrorCode = z.enum([
   'refused',
   'design-invalid',
   'forbidden',
+  /** The file changed on disk since it was opened; details name both revisions. */
+  'conflict',
   'internal',
 ]);
 export type HostErrorCode = z.infer<typeof HostErrorCode>;
@@ -186,7 +215,7 @@ export type HostErrorCode = z.infer<typeof HostErrorCode>;
 export const HostErrorBody = z.object({
   code: HostErrorCode,
   message: z.string(),
-  /** For design-invalid: where, as `file:line:column: path: message` lines. */
+  /** design-invalid: `file:line:column: path: message` lines; conflict: the two revisions. */
   details: z.array(z.string()).optional(),
 });
 export type HostErrorBody = z.infer<typeof HostErrorBody>;
@@ -233,6 +262,11 @@ export type MenuMessage = z.infer<typeof MenuMessage>;
 /** Events from the host, where it has any (Electron's preload exposes `onMenu`). */
 export interface HostEvents {
   onMenu(listener: (message: MenuMessage) => void): () => void;
+}
+
+/** What the Electron preload exposes as `window.fedstudio`: envelopes, so errors keep their code. */
+export interface HostBridge extends HostEvents {
+  invoke(method: HostMethod, args: unknown): Promise<Envelope<unknown>>;
 }
 
 /** IPC channel of a host method (renderer -> main, invoke/handle). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
@@ -122,7 +122,64 @@ describe('IPC host handlers', () => {
       path: path.join(chosen, 'a.topology.yaml'),
       text: DESIGN,
     });
-    expect(saved).toEqual({ result: { path: path.join(chosen, 'a.topology.yaml') } });
+    expect(saved).toEqual({
+      result: {
+        path: path.join(chosen, 'a.topology.yaml'),
+        revision: expect.stringMatching(/^sha256:/),
+      },
+    });
+  });
+
+  it('carries a save conflict with its code, message and both revisions', async () => {
+    const { invoke } = setup();
+    const file = path.join(chosen, 'conflict.topology.yaml');
+    mkdirSync(chosen, { recursive: true });
+    writeFileSync(file, DESIGN);
+    const opened = (await invoke(ipcChannel('openDesign'), OWN, { path: file })) as {
+      result: { revision: string };
+    };
+    writeFileSync(file, DESIGN.replace('name: ipc', 'name: theirs'));
+    const env = await invoke(ipcChannel('saveDesign'), OWN, {
+      path: file,
+      text: DESIGN,
+      expectedRevision: opened.result.revision,
+    });
+    expect(env).toEqual({
+      error: {
+        code: 'conflict',
+        message: `${file} changed on disk since you opened it`,
+        details: [`opened: ${opened.result.revision}`, expect.stringMatching(/^on disk: sha256:/)],
+      },
+    });
+    const forced = await invoke(ipcChannel('saveDesign'), OWN, {
+      path: file,
+      text: DESIGN,
+      overwrite: true,
+    });
+    expect(forced).toMatchObject({ result: { path: file } });
+  });
+
+  it('answers a path with a NUL byte or a dangling link with invalid-args, in one line', async () => {
+    const { invoke } = setup();
+    const nul = await invoke(ipcChannel('openDesign'), OWN, {
+      path: `${chosen}/a\0.topology.yaml`,
+    });
+    expect(nul).toEqual({
+      error: {
+        code: 'invalid-args',
+        message: 'openDesign: path: a path cannot contain a NUL byte',
+      },
+    });
+    const link = path.join(chosen, 'dangling.topology.yaml');
+    mkdirSync(chosen, { recursive: true });
+    symlinkSync(path.join(chosen, 'gone.topology.yaml'), link);
+    const env = await invoke(ipcChannel('openDesign'), OWN, { path: link });
+    expect(env).toEqual({
+      error: {
+        code: 'invalid-args',
+        message: `${link} is a symbolic link to ${path.join(chosen, 'gone.topology.yaml')}, which does not exist`,
+      },
+    });
   });
 
   it('carries service errors with their code and message', async () => {
@@ -142,7 +199,10 @@ describe('the IPC contract (types)', () => {
     expectTypeOf<HostApi['openDesign']>()
       .parameter(0)
       .toEqualTypeOf<{ path?: string | undefined }>();
-    expectTypeOf<HostApi['saveDesign']>().returns.resolves.toEqualTypeOf<{ path: string } | null>();
+    expectTypeOf<HostApi['saveDesign']>().returns.resolves.toEqualTypeOf<{
+      path: string;
+      revision: string;
+    } | null>();
     expectTypeOf<HostResult<'exportConfigs'>>().toEqualTypeOf<{
       outDir: string;
       written: number;

@@ -1,7 +1,7 @@
 // The Electron main process: a thin shell around the Node services the CLI and web host share.
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { MENU_CHANNEL, type MenuMessage } from '../../shared/host-api.ts';
 import { AppState, defaultStateDir } from '../../host/services/app-state.ts';
 import { createHostServices, grantedFoldersPolicy } from '../../host/services/host-services.ts';
@@ -9,6 +9,7 @@ import { designFromArgv } from './design-args.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { APP_ORIGIN, isTrustedSender, registerHostHandlers } from './ipc-host.ts';
 import { menuTemplate } from './menu.ts';
+import { denyAllPermissions } from './permissions.ts';
 import { serveRenderer } from './protocol.ts';
 import { lockNavigation, windowOptions } from './window.ts';
 
@@ -27,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   let docState = { title: 'Federation Studio', dirty: false };
   let initialFile = designFromArgv(process.argv);
   const state = new AppState(defaultStateDir());
-  const paths = grantedFoldersPolicy(initialFile ? [path.dirname(path.resolve(initialFile))] : []);
+  // The file named at start is usable, not its folder: other paths come through the dialogs.
+  const paths = grantedFoldersPolicy([], initialFile ? [path.resolve(initialFile)] : []);
 
   const services = createHostServices({
     kind: 'electron',
@@ -47,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const refreshMenu = async () => {
     const recent = (await state.recent()).map((r) => r.path);
-    // Recent files were chosen by the user before: their folders may be opened again.
+    // Recent files were chosen by the user before: they (not their folders) may be opened again.
     for (const r of recent) paths.grant?.(r, 'file');
     const menu = Menu.buildFromTemplate(
       menuTemplate(
@@ -113,7 +115,10 @@ if (!app.requestSingleInstanceLock()) {
     lockNavigation(contents, (url) => void shell.openExternal(url)),
   );
 
+  app.on('session-created', (s) => denyAllPermissions(s));
+
   void app.whenReady().then(async () => {
+    denyAllPermissions(session.defaultSession);
     protocol.handle('app', (req) => serveRenderer(rendererDir, req.url));
     registerHostHandlers(ipcMain, services, (event) =>
       isTrustedSender(event, () => win?.webContents.id),

@@ -1,5 +1,7 @@
-// The renderer's only bridge: exactly the host API of shared/host-api.ts, one invoke per method,
-// plus menu events. Envelopes are unwrapped here so errors arrive with their messages.
+// The renderer's only bridge: one `invoke` for the methods of shared/host-api.ts (no other IPC
+// channel), plus menu events. Calls answer the envelope as it is: an error thrown across the
+// context bridge keeps only its message, and the renderer needs the code and details too (a
+// save conflict must be told from a failure).
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   HOST_METHODS,
@@ -10,30 +12,23 @@ import {
   type HostMethod,
 } from '../../shared/host-api.ts';
 
-class HostCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const api: Record<string, unknown> = {};
-for (const method of Object.keys(HOST_METHODS) as HostMethod[]) {
-  api[method] = async (args: unknown) => {
-    const env = (await ipcRenderer.invoke(ipcChannel(method), args ?? {})) as Envelope<unknown>;
-    if ('error' in env) throw new HostCallError(env.error.code, env.error.message);
-    return env.result;
-  };
-}
-api.onMenu = (listener: (message: MenuMessage) => void) => {
-  const handler = (_e: unknown, raw: unknown) => {
-    const parsed = MenuMessage.safeParse(raw);
-    if (parsed.success) listener(parsed.data);
-  };
-  ipcRenderer.on(MENU_CHANNEL, handler);
-  return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+const bridge = {
+  async invoke(method: string, args: unknown): Promise<Envelope<unknown>> {
+    if (typeof method !== 'string' || !Object.hasOwn(HOST_METHODS, method))
+      return { error: { code: 'not-found', message: `no host method "${String(method)}"` } };
+    return (await ipcRenderer.invoke(
+      ipcChannel(method as HostMethod),
+      args ?? {},
+    )) as Envelope<unknown>;
+  },
+  onMenu(listener: (message: MenuMessage) => void): () => void {
+    const handler = (_e: unknown, raw: unknown) => {
+      const parsed = MenuMessage.safeParse(raw);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
 };
 
-contextBridge.exposeInMainWorld('fedstudio', api);
+contextBridge.exposeInMainWorld('fedstudio', bridge);

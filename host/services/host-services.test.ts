@@ -100,7 +100,11 @@ describe('host services: workspace confinement', () => {
       chooseFolder: async () => null,
     };
     const desktop = createHostServices({ kind: 'electron', workspace, state, dialogs });
-    expect(await desktop.openDesign({})).toEqual({ path: file, text: DESIGN });
+    expect(await desktop.openDesign({})).toEqual({
+      path: file,
+      text: DESIGN,
+      revision: expect.stringMatching(/^sha256:/),
+    });
     expect(await desktop.saveDesign({ text: DESIGN })).toBeNull();
     expect(await desktop.exportConfigs({ text: DESIGN })).toBeNull();
   });
@@ -110,11 +114,12 @@ describe('host services: designs', () => {
   it('saves, opens and lists designs in the workspace', async () => {
     const saved = await host.saveDesign({ path: 'designs/small.topology.yaml', text: DESIGN });
     const abs = path.join(workspace, 'designs', 'small.topology.yaml');
-    expect(saved).toEqual({ path: abs });
+    expect(saved).toEqual({ path: abs, revision: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(await readFile(abs, 'utf8')).toBe(DESIGN);
     expect(await host.openDesign({ path: 'designs/small.topology.yaml' })).toEqual({
       path: abs,
       text: DESIGN,
+      revision: saved!.revision,
     });
     await writeFile(path.join(workspace, 'top.topology.yaml'), DESIGN);
     await writeFile(path.join(workspace, 'notes.yaml'), 'a: 1\n');
@@ -176,7 +181,11 @@ describe('host services: designs', () => {
     expect(info).toEqual({
       kind: 'web',
       workspace,
-      initialFile: { path: path.join(workspace, 'start.topology.yaml'), text: DESIGN },
+      initialFile: {
+        path: path.join(workspace, 'start.topology.yaml'),
+        text: DESIGN,
+        revision: expect.stringMatching(/^sha256:/),
+      },
     });
     expect((await host.hostInfo({})).initialFile).toBeNull();
     // An invalid design still starts the app: the renderer shows where it is wrong.

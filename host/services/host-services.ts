@@ -2,40 +2,51 @@
 // main process. Paths from the renderer are confined to the workspace unless a native dialog
 // chose them.
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
 import { generateExport } from '../../shared/generate/index.ts';
 import { formatModelError, parseTopology } from '../../shared/model/parse.ts';
 import type { AppState } from './app-state.ts';
-import { DesignError, loadDesign, saveDesignText } from './design-files.ts';
+import { diskRevision, pathError, readDesignFile, saveDesignChecked } from './design-files.ts';
 import { ExportRefused, writeExport } from './export-writer.ts';
-import { HostError } from './host-errors.ts';
+import { HostError, printable } from './host-errors.ts';
 import { createLabServices, dockerLabRunner, type LabRunner } from './host-lab.ts';
 import { listTemplates, readTemplate } from './templates.ts';
 
 /** Native dialogs, where the host has them (Electron); the web host has none. */
 export interface Dialogs {
   chooseOpen(): Promise<string | null>;
+  /** A file to save to; if it exists, the dialog has asked the user to replace it. */
   chooseSave(suggested?: string): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
 }
 
 /**
  * Which paths from the renderer the host accepts. The web host: its workspace only. Electron:
- * the folders the user granted through native dialogs (and the recent files' folders).
+ * the files and folders the user chose in native dialogs (and the recent files).
  */
 export interface PathPolicy {
-  /** An absolute path for `p`, or a HostError('forbidden'). */
+  /** An absolute path for `p`, or a HostError ('forbidden', or 'invalid-args' for a bad path). */
   resolve(p: string): string;
-  /** The user picked this path in a native dialog: its folder becomes usable. */
+  /**
+   * The user picked this path in a native dialog. A file grants that file alone (saving it
+   * again, not its neighbours); a folder (the export target) grants the folder and what is in it.
+   */
   grant?(abs: string, kind: 'file' | 'folder'): void;
+}
+
+/** Refuses what can never be a file name, before any file system call sees it. */
+function usablePath(p: string): void {
+  if (p.includes('\0'))
+    throw new HostError('invalid-args', `${printable(p)}: a path cannot contain a NUL byte`);
 }
 
 export function workspacePolicy(workspace: string): PathPolicy {
   const root = path.resolve(workspace);
   return {
     resolve(p) {
+      usablePath(p);
       const abs = path.resolve(root, p);
       if (!isInside(root, abs))
         throw new HostError('forbidden', `${p} is outside the workspace ${root}`);
@@ -44,22 +55,35 @@ export function workspacePolicy(workspace: string): PathPolicy {
   };
 }
 
-/** Paths inside folders granted by native dialogs; nothing else. */
-export function grantedFoldersPolicy(initial: string[] = []): PathPolicy {
+/** Files and folders granted by native dialogs (and given at start); nothing else. */
+export function grantedFoldersPolicy(
+  initial: string[] = [],
+  initialFiles: string[] = [],
+): PathPolicy {
   const roots = new Set(initial.map((r) => path.resolve(r)));
+  // Both the path as chosen and its real path: a link chosen in the dialog stays usable.
+  const files = new Set<string>();
+  const grantFile = (f: string) => {
+    files.add(path.resolve(f));
+    files.add(realOf(f));
+  };
+  initialFiles.forEach(grantFile);
   return {
     resolve(p) {
+      usablePath(p);
       if (!path.isAbsolute(p))
         throw new HostError('forbidden', `${p}: choose files through the Open and Save dialogs`);
       const abs = path.resolve(p);
+      if (files.has(abs) || files.has(realOf(abs))) return abs;
       for (const r of roots) if (isInside(r, abs)) return abs;
       throw new HostError(
         'forbidden',
-        `${p} is outside the folders you chose; open or save it through the dialog`,
+        `${p} is not a file or folder you chose; open or save it through the dialog`,
       );
     },
     grant(abs, kind) {
-      roots.add(kind === 'file' ? path.dirname(abs) : abs);
+      if (kind === 'file') grantFile(abs);
+      else roots.add(path.resolve(abs));
     },
   };
 }
@@ -70,7 +94,10 @@ function isInside(root: string, abs: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-/** The real path of `p`: its deepest existing ancestor resolved through links, plus the rest. */
+/**
+ * The real path of `p`: its deepest existing ancestor resolved through links, plus the rest. A
+ * dangling link counts as not existing (its own name stays), so it is judged where it is.
+ */
 function realOf(p: string): string {
   const rest: string[] = [];
   let cur = path.resolve(p);
@@ -117,23 +144,18 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     return p;
   };
 
+  /** Reads a design as it is, with the revision of the bytes read; bad paths as HostErrors. */
   const open = async (file: string) => {
-    try {
-      const d = await loadDesign(file);
-      await o.state.touchRecent(file);
-      return { path: file, text: d.text };
-    } catch (e) {
-      if (e instanceof DesignError) {
-        const missing = e.errors.length === 1 && e.errors[0]?.message === 'no such file';
-        if (missing) throw new HostError('not-found', `${file}: no such file`);
-        throw new HostError(
-          'design-invalid',
-          `${file} is not a usable design`,
-          e.errors.map((x) => formatModelError(x, file)),
-        );
-      }
-      throw e;
-    }
+    const { text, revision } = await readDesignFile(file);
+    const parsed = parseTopology(text);
+    if (!parsed.ok)
+      throw new HostError(
+        'design-invalid',
+        `${file} is not a usable design`,
+        parsed.errors.map((x) => formatModelError(x, file)),
+      );
+    await o.state.touchRecent(file);
+    return { path: file, text, revision };
   };
 
   const checkDesignText = (text: string, what: string) => {
@@ -162,11 +184,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
         // The text as it is, valid or not: the renderer parses it and shows where it is wrong,
         // and a broken design must not keep the app from starting.
         const file = path.resolve(workspace, o.initialFile);
-        try {
-          initialFile = { path: file, text: await readFile(file, 'utf8') };
-        } catch (e) {
-          throw new HostError('not-found', `${file}: ${(e as Error).message}`);
-        }
+        initialFile = { path: file, ...(await readDesignFile(file)) };
         await o.state.touchRecent(file);
       }
       return { kind: o.kind, workspace, initialFile };
@@ -201,7 +219,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       if (file === null) return null;
       return open(file);
     },
-    async saveDesign({ path: p, text }) {
+    async saveDesign({ path: p, text, expectedRevision, overwrite }) {
       checkDesignText(text, p ?? 'design');
       const file = p !== undefined ? confined(p) : chosen(await o.dialogs?.chooseSave(), 'file');
       if (file === undefined)
@@ -210,10 +228,19 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       if (!DESIGN_FILE.test(file))
         throw new HostError('invalid-args', `${file}: a design file ends in .topology.yaml`);
       // Save As into a new folder of the workspace creates it (the path was confined above).
-      await mkdir(path.dirname(file), { recursive: true });
-      await saveDesignText(file, text);
+      await mkdir(path.dirname(file), { recursive: true }).catch(async (e: unknown) => {
+        throw await pathError(e, path.dirname(file));
+      });
+      const revision = await saveDesignChecked(file, text, {
+        expectedRevision,
+        // The native save dialog already asked whether to replace an existing file.
+        overwrite: (overwrite ?? false) || p === undefined,
+      });
       await o.state.touchRecent(file);
-      return { path: file };
+      return { path: file, revision };
+    },
+    async designRevision({ path: p }) {
+      return { revision: await diskRevision(confined(p)) };
     },
     async recentFiles() {
       return o.state.recent();

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -235,6 +235,108 @@ describe('web host: calls', () => {
     expect(streamed).toBe(413);
     // The server still answers afterwards.
     expect((await api('listTemplates', {})).status).toBe(200);
+  });
+});
+
+const DESIGN = (name: string) => `apiVersion: fedstudio/v1
+kind: Topology
+metadata: { name: ${name} }
+nodes:
+  - { id: p, kind: prometheus, name: prom }
+`;
+
+describe('web host: saves and paths', () => {
+  it('answers a save based on a stale revision with 409 conflict, then overwrites when told', async () => {
+    const file = path.join(base, 'ws', 'shared.topology.yaml');
+    await writeFile(file, DESIGN('one'));
+    const opened = (await api('openDesign', { path: 'shared.topology.yaml' })).json() as {
+      result: { revision: string };
+    };
+    const { revision } = opened.result;
+    // Two tabs saved from the same revision: the first wins, the second is told.
+    const first = await api('saveDesign', {
+      path: 'shared.topology.yaml',
+      text: DESIGN('tab-a'),
+      expectedRevision: revision,
+    });
+    expect(first.status).toBe(200);
+    const second = await api('saveDesign', {
+      path: 'shared.topology.yaml',
+      text: DESIGN('tab-b'),
+      expectedRevision: revision,
+    });
+    expect(second.status).toBe(409);
+    expect(second.json()).toEqual({
+      error: {
+        code: 'conflict',
+        message: `${file} changed on disk since you opened it`,
+        details: [`opened: ${revision}`, expect.stringMatching(/^on disk: sha256:/)],
+      },
+    });
+    expect(await readFile(file, 'utf8')).toBe(DESIGN('tab-a'));
+    const forced = await api('saveDesign', {
+      path: 'shared.topology.yaml',
+      text: DESIGN('tab-b'),
+      expectedRevision: revision,
+      overwrite: true,
+    });
+    expect(forced.status).toBe(200);
+    expect(await readFile(file, 'utf8')).toBe(DESIGN('tab-b'));
+  });
+
+  it('of two saves sent at once from one revision, one is saved and the other gets 409', async () => {
+    await writeFile(path.join(base, 'ws', 'race.topology.yaml'), DESIGN('one'));
+    const opened = (await api('openDesign', { path: 'race.topology.yaml' })).json() as {
+      result: { revision: string };
+    };
+    const replies = await Promise.all(
+      ['tab-a', 'tab-b'].map((n) =>
+        api('saveDesign', {
+          path: 'race.topology.yaml',
+          text: DESIGN(n),
+          expectedRevision: opened.result.revision,
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it.each([
+    ['openDesign', { path: 'a\0b.topology.yaml' }],
+    ['saveDesign', { path: 'a\0b.topology.yaml', text: 'x' }],
+    ['designRevision', { path: '\0' }],
+  ])('answers a path with a NUL byte with 400 and a clear message (%s)', async (method, args) => {
+    const r = await api(method, args);
+    expect(r.status).toBe(400);
+    const { error } = r.json() as { error: { code: string; message: string } };
+    expect(error.code).toBe('invalid-args');
+    expect(error.message).toBe(`${method}: path: a path cannot contain a NUL byte`);
+  });
+
+  it('answers a dangling link with 400 naming it, a folder with 400, a missing file with 404', async () => {
+    const ws = path.join(base, 'ws');
+    await symlink(path.join(ws, 'gone.topology.yaml'), path.join(ws, 'dangling.topology.yaml'));
+    await mkdir(path.join(ws, 'folder.topology.yaml'));
+    for (const [method, args] of [
+      ['openDesign', { path: 'dangling.topology.yaml' }],
+      ['saveDesign', { path: 'dangling.topology.yaml', text: DESIGN('x') }],
+      ['designRevision', { path: 'dangling.topology.yaml' }],
+    ] as const) {
+      const r = await api(method, args);
+      expect(r.status).toBe(400);
+      expect(r.json()).toEqual({
+        error: {
+          code: 'invalid-args',
+          message: `${path.join(ws, 'dangling.topology.yaml')} is a symbolic link to ${path.join(ws, 'gone.topology.yaml')}, which does not exist`,
+        },
+      });
+    }
+    const folder = await api('openDesign', { path: 'folder.topology.yaml' });
+    expect(folder.status).toBe(400);
+    expect(folder.text).not.toMatch(/EISDIR|illegal operation/);
+    const missing = await api('openDesign', { path: 'missing.topology.yaml' });
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toMatch(/ENOENT/);
   });
 });
 

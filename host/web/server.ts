@@ -22,6 +22,7 @@ const STATUS: Record<HostErrorBody['code'], number> = {
   forbidden: 403,
   'not-found': 404,
   refused: 409,
+  conflict: 409,
   'design-invalid': 422,
   internal: 500,
 };
@@ -52,7 +53,10 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => sendJson(res, 500, { error: errorBody(e) }));
+    void handle(req, res).catch((e: unknown) => {
+      const body = errorBody(e);
+      sendJson(res, STATUS[body.code], { error: body });
+    });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

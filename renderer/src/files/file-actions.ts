@@ -51,7 +51,7 @@ export function designText(t: Topology): Outcome<string> {
 export function loadText(
   text: string,
   filePath: string | null,
-  opts: { dirty?: boolean; source?: string; then?: () => void } = {},
+  opts: { dirty?: boolean; source?: string; then?: () => void; diskRevision?: string } = {},
 ): boolean {
   const parsed = parseTopology(text);
   if (!parsed.ok) {
@@ -64,7 +64,10 @@ export function loadText(
     );
     return false;
   }
-  designStore.getState().load(parsed.topology, filePath, { dirty: opts.dirty ?? false });
+  designStore.getState().load(parsed.topology, filePath, {
+    dirty: opts.dirty ?? false,
+    diskRevision: opts.diskRevision ?? null,
+  });
   return true;
 }
 
@@ -125,30 +128,41 @@ export async function openPath(path?: string): Promise<Outcome> {
       details: parsed.errors.map((e) => formatModelError(e, file)),
     };
   }
-  designStore.getState().load(parsed.topology, opened.path);
+  designStore.getState().load(parsed.topology, opened.path, { diskRevision: opened.revision });
   useFileUi.getState().show(null);
   designStore.getState().notify(`Opened ${displayPath(opened.path)}`);
   return { ok: true, value: true };
 }
 
-/** Saves to a path (undefined: the host asks where). Later edits stay unsaved. */
-export async function saveTo(path: string | undefined): Promise<Outcome<string | null>> {
+/**
+ * Saves to a path (undefined: the host asks where). Later edits stay unsaved. Saving over the
+ * document's own file names the revision it was opened as, so the host refuses (`conflict`) when
+ * the file changed on disk since; `overwrite` is the user's answer to replace it anyway.
+ */
+export async function saveTo(
+  path: string | undefined,
+  opts: { overwrite?: boolean } = {},
+): Promise<Outcome<string | null>> {
   if (!host) return { ok: false, message: 'no host', details: [] };
   const s = designStore.getState();
   const text = designText(s.topology);
   if (!text.ok) return text;
   const revision = s.revision;
+  const expectedRevision = path !== undefined && path === s.filePath ? s.diskRevision : null;
   let saved: HostResult<'saveDesign'>;
   try {
-    saved = await host.saveDesign(
-      path !== undefined ? { path, text: text.value } : { text: text.value },
-    );
+    saved = await host.saveDesign({
+      ...(path !== undefined ? { path } : {}),
+      text: text.value,
+      ...(expectedRevision ? { expectedRevision } : {}),
+      ...(opts.overwrite ? { overwrite: true } : {}),
+    });
   } catch (e) {
     return failed(e);
   }
   if (!saved) return { ok: true, value: null };
-  if (designStore.getState().revision === revision) designStore.getState().markSaved(saved.path);
-  else designStore.setState({ filePath: saved.path, savedRevision: revision });
+  // Edits made while saving stay unsaved: the saved version is the one sent.
+  designStore.getState().markSaved(saved.path, saved.revision, revision);
   await host.clearRecovery({}).catch(() => undefined);
   designStore.getState().notify(`Saved ${displayPath(saved.path)}`);
   return { ok: true, value: saved.path };
@@ -162,8 +176,17 @@ export async function save(then?: () => void): Promise<void> {
     return;
   }
   const r = await saveTo(filePath);
-  if (!r.ok) showErrors('Save failed', r.message, r.details);
-  else then?.();
+  if (r.ok) then?.();
+  else if (r.code === 'conflict') showConflict(filePath, 'save', then);
+  else showErrors('Save failed', r.message, r.details);
+}
+
+/**
+ * Asks what to do about a file that changed on disk (or exists) where the document would be
+ * saved: reload it, overwrite it, or neither. Nothing is written until the user says so.
+ */
+export function showConflict(path: string, reason: 'save' | 'focus', then?: () => void): void {
+  useFileUi.getState().show({ kind: 'conflict', path, reason, ...(then ? { then } : {}) });
 }
 
 export function saveAs(then?: () => void): void {

@@ -10,6 +10,8 @@ export type FileDialog =
   | { kind: 'export' }
   | { kind: 'confirm'; action: string; proceed: () => void }
   | { kind: 'recovery'; recovery: Recovery }
+  /** `path` changed on disk (or exists) where the document is saved: reload, overwrite, cancel. */
+  | { kind: 'conflict'; path: string; reason: 'save' | 'focus'; then?: () => void }
   | { kind: 'errors'; title: string; message: string; lines: string[]; then?: () => void };
 
 export interface FileUi {

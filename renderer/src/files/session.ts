@@ -1,11 +1,13 @@
 // The file session around the document: what to show at start (the file the host was asked to
-// open, else unsaved work to recover, else the template gallery), autosave for crash recovery,
-// and the browser's prompt before a tab with unsaved work closes.
+// open, else unsaved work to recover, else the template gallery), autosave for crash recovery
+// (to the host's recovery slot only: it never writes the design file), a look at the disk when
+// the window regains focus, and the browser's prompt before a tab with unsaved work closes.
 import { useEffect } from 'react';
 import type { HostApi } from '../../../shared/host-api.ts';
 import { designStore, selectDirty } from '../store/design-store.ts';
 import { bindHost, designText, loadText, showErrors, startEmpty } from './file-actions.ts';
 import { hostError, useFileUi } from './file-ui.ts';
+import { watchDisk } from './disk-watch.ts';
 import { listenToMenus } from './menu.ts';
 
 /** Edits wait this long for a pause before they are autosaved... */
@@ -31,7 +33,8 @@ async function start(host: HostApi): Promise<void> {
   useFileUi.setState({ workspace: info.workspace, hostKind: info.kind });
   if (info.initialFile) {
     // A design that does not parse: its errors, then the gallery.
-    if (!loadText(info.initialFile.text, info.initialFile.path, { then: gallery })) startEmpty();
+    const { text, path, revision } = info.initialFile;
+    if (!loadText(text, path, { then: gallery, diskRevision: revision })) startEmpty();
     return;
   }
   const recovery = await host.getRecovery({}).catch(() => null);
@@ -125,7 +128,9 @@ export function useFileSession(host: HostApi): void {
     window.addEventListener('beforeunload', beforeUnload);
     const stopMenus = listenToMenus(host);
     const stopDocState = reportDocumentState(host);
+    const stopDiskWatch = watchDisk(host);
     return () => {
+      stopDiskWatch();
       stopMenus();
       stopDocState();
       stopAutosave();

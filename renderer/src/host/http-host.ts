@@ -1,16 +1,8 @@
 // The host API over HTTP (web mode): one POST per call, the per-run token as a bearer token.
-import {
-  HOST_METHODS,
-  HostErrorBody,
-  type HostApi,
-  type HostMethod,
-} from '../../../shared/host-api.ts';
+import { HOST_METHODS, type HostApi, type HostMethod } from '../../../shared/host-api.ts';
+import { HostCallError, unwrapEnvelope } from './envelope.ts';
 
-export class HostCallError extends Error {
-  constructor(readonly body: HostErrorBody) {
-    super(body.message);
-  }
-}
+export { HostCallError };
 
 const TOKEN_KEY = 'fedstudio.token';
 
@@ -34,26 +26,10 @@ export function createHttpHost(token: string): HostApi {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(args ?? {}),
     });
-    const body = (await res.json().catch(() => null)) as {
-      result?: unknown;
-      error?: unknown;
-    } | null;
-    if (body && 'error' in body) {
-      const err = HostErrorBody.safeParse(body.error);
-      throw new HostCallError(
-        err.success ? err.data : { code: 'internal', message: `HTTP ${res.status}` },
-      );
-    }
-    if (!res.ok || !body)
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok && !(body && typeof body === 'object' && 'error' in body))
       throw new HostCallError({ code: 'internal', message: `HTTP ${res.status}` });
-    // The host's answer is outside input too: check it against the contract.
-    const checked = HOST_METHODS[method].result.safeParse(body.result);
-    if (!checked.success)
-      throw new HostCallError({
-        code: 'internal',
-        message: `${method}: unexpected answer from the host`,
-      });
-    return checked.data;
+    return unwrapEnvelope(method, body, `HTTP ${res.status}`);
   };
   return Object.fromEntries(
     (Object.keys(HOST_METHODS) as HostMethod[]).map((m) => [m, (args: unknown) => call(m, args)]),

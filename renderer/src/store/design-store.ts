@@ -14,6 +14,12 @@ export interface DesignState {
   topology: Topology;
   /** The design file, or null for a design never saved. */
   filePath: string | null;
+  /**
+   * The host's revision of `filePath` as this document last read or wrote it; saves name it so
+   * the host refuses to overwrite changes made on disk since. Null when unknown (a recovered
+   * design): a save then asks before replacing the file.
+   */
+  diskRevision: string | null;
   /** Bumped by every change of `topology`; equal to savedRevision when nothing is unsaved. */
   revision: number;
   savedRevision: number;
@@ -35,7 +41,11 @@ export interface Command {
 
 export interface DesignActions {
   /** Replaces the document (new, open, recovery): history and selection start afresh. */
-  load(t: Topology, filePath: string | null, opts?: { dirty?: boolean }): void;
+  load(
+    t: Topology,
+    filePath: string | null,
+    opts?: { dirty?: boolean; diskRevision?: string | null },
+  ): void;
   /** Runs a command; a refused one leaves everything as it was and says why. */
   apply(cmd: Command): boolean;
   /** Marks the start of a gesture (a drag): the state now is what its undo returns to. */
@@ -43,7 +53,8 @@ export interface DesignActions {
   undo(): void;
   redo(): void;
   select(ids: string[]): void;
-  markSaved(filePath: string): void;
+  /** The document is in `filePath` now, as revision `diskRevision` (the edits since stay unsaved). */
+  markSaved(filePath: string, diskRevision?: string | null, savedRevision?: number): void;
   notify(text: string, kind?: 'info' | 'error'): void;
   focusOn(id: string): void;
 }
@@ -71,6 +82,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
     return {
       topology: initial,
       filePath: null,
+      diskRevision: null,
       revision: stamp(initial),
       savedRevision: stamp(initial),
       selection: { ids: [] },
@@ -85,6 +97,7 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
         set({
           topology: t,
           filePath,
+          diskRevision: opts?.diskRevision ?? null,
           revision,
           savedRevision: opts?.dirty ? -1 : revision,
           selection: { ids: [] },
@@ -156,8 +169,8 @@ export function createDesignStore(initial: Topology = emptyTopology()): StoreApi
         set({ selection: { ids } });
       },
 
-      markSaved(filePath) {
-        set({ filePath, savedRevision: get().revision });
+      markSaved(filePath, diskRevision = null, savedRevision = get().revision) {
+        set({ filePath, diskRevision, savedRevision });
       },
 
       notify(text, kind = 'info') {

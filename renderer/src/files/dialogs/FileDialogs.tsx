@@ -1,4 +1,5 @@
 import { useFileUi } from '../file-ui.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { OpenDialog } from './OpenDialog.tsx';
 import { SaveAsDialog } from './SaveAsDialog.tsx';
@@ -25,5 +26,7 @@ export function FileDialogs() {
       return <RecoveryDialog recovery={d.recovery} />;
     case 'errors':
       return <ErrorsDialog {...d} />;
+    case 'conflict':
+      return <ConflictDialog {...d} />;
   }
 }

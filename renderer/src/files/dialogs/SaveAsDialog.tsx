@@ -3,7 +3,7 @@ import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useHost } from '../../app/host-context.ts';
 import { useDesign } from '../../store/design-store.ts';
-import { saveTo, type Failure } from '../file-actions.ts';
+import { saveTo, showConflict, type Failure } from '../file-actions.ts';
 import { designFileName, displayPath, useFileUi } from '../file-ui.ts';
 import { ErrorBox } from './ErrorBox.tsx';
 
@@ -50,10 +50,13 @@ export function SaveAsDialog({ then }: { then?: () => void }) {
   const save = async (p?: string) => {
     setBusy(true);
     setError(null);
-    const r = await saveTo(p);
+    // The warning below already told the user the file will be replaced.
+    const r = await saveTo(p, { overwrite: p !== undefined && replaces });
     setBusy(false);
     if (!r.ok) {
-      setError(r);
+      // A file there that the list did not show, or the open file changed on disk: ask.
+      if (r.code === 'conflict' && p !== undefined) showConflict(p, 'save', then);
+      else setError(r);
       return;
     }
     if (r.value === null) return; // the native dialog was cancelled

@@ -51,7 +51,8 @@ test('the desktop app opens a template, saves and exports', async () => {
         ).fedstudio.exportConfigs({ text, outDir }),
       { text: readFileSync(design, 'utf8'), outDir: out },
     );
-    expect(result).toMatchObject({ written: expect.any(Number) });
+    // The bridge answers envelopes; the renderer unwraps them (renderer/src/host/envelope.ts).
+    expect(result).toMatchObject({ result: { written: expect.any(Number) } });
     expect(existsSync(path.join(out, 'docker-compose.yml'))).toBe(true);
   } finally {
     await app.close();

@@ -1,5 +1,7 @@
 // The renderer's only bridge: exactly the host API of shared/host-api.ts, one invoke per method,
-// plus menu events. Envelopes are unwrapped here so errors arrive with their messages.
+// plus menu events. Each call answers its envelope as plain data: the context bridge would keep
+// only the message of a thrown error, not its code and details, so the renderer unwraps it
+// (renderer/src/host/envelope.ts), as it does for HTTP.
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   HOST_METHODS,
@@ -10,22 +12,24 @@ import {
   type HostMethod,
 } from '../../shared/host-api.ts';
 
-class HostCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+const isEnvelope = (v: unknown): v is Envelope<unknown> =>
+  typeof v === 'object' && v !== null && ('result' in v || 'error' in v);
+
+async function call(method: HostMethod, args: unknown): Promise<Envelope<unknown>> {
+  try {
+    const answer: unknown = await ipcRenderer.invoke(ipcChannel(method), args ?? {});
+    if (isEnvelope(answer)) return answer;
+    return { error: { code: 'internal', message: `${method}: the host answered no envelope` } };
+  } catch (e) {
+    // No handler, or arguments that cannot be sent: an error like the host's own.
+    const message = e instanceof Error ? e.message : String(e);
+    return { error: { code: 'internal', message: `${method}: ${message}` } };
   }
 }
 
 const api: Record<string, unknown> = {};
 for (const method of Object.keys(HOST_METHODS) as HostMethod[]) {
-  api[method] = async (args: unknown) => {
-    const env = (await ipcRenderer.invoke(ipcChannel(method), args ?? {})) as Envelope<unknown>;
-    if ('error' in env) throw new HostCallError(env.error.code, env.error.message);
-    return env.result;
-  };
+  api[method] = (args: unknown) => call(method, args);
 }
 api.onMenu = (listener: (message: MenuMessage) => void) => {
   const handler = (_e: unknown, raw: unknown) => {

@@ -1,16 +1,6 @@
 // The host API over HTTP (web mode): one POST per call, the per-run token as a bearer token.
-import {
-  HOST_METHODS,
-  HostErrorBody,
-  type HostApi,
-  type HostMethod,
-} from '../../../shared/host-api.ts';
-
-export class HostCallError extends Error {
-  constructor(readonly body: HostErrorBody) {
-    super(body.message);
-  }
-}
+import { HOST_METHODS, type HostApi, type HostMethod } from '../../../shared/host-api.ts';
+import { unwrapEnvelope } from './envelope.ts';
 
 const TOKEN_KEY = 'fedstudio.token';
 
@@ -29,31 +19,19 @@ export function takeToken(): string | null {
 
 export function createHttpHost(token: string): HostApi {
   const call = async (method: HostMethod, args: unknown): Promise<unknown> => {
-    const res = await fetch(`./api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(args ?? {}),
-    });
-    const body = (await res.json().catch(() => null)) as {
-      result?: unknown;
-      error?: unknown;
-    } | null;
-    if (body && 'error' in body) {
-      const err = HostErrorBody.safeParse(body.error);
-      throw new HostCallError(
-        err.success ? err.data : { code: 'internal', message: `HTTP ${res.status}` },
-      );
-    }
-    if (!res.ok || !body)
-      throw new HostCallError({ code: 'internal', message: `HTTP ${res.status}` });
-    // The host's answer is outside input too: check it against the contract.
-    const checked = HOST_METHODS[method].result.safeParse(body.result);
-    if (!checked.success)
-      throw new HostCallError({
-        code: 'internal',
-        message: `${method}: unexpected answer from the host`,
+    let res: Response;
+    try {
+      res = await fetch(`./api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(args ?? {}),
       });
-    return checked.data;
+    } catch (e) {
+      // The host is gone (stopped, or the network refused): the same error as any other.
+      return unwrapEnvelope(method, null, e instanceof Error ? e.message : String(e));
+    }
+    const body: unknown = await res.json().catch(() => null);
+    return unwrapEnvelope(method, body, res.ok ? undefined : `HTTP ${res.status}`);
   };
   return Object.fromEntries(
     (Object.keys(HOST_METHODS) as HostMethod[]).map((m) => [m, (args: unknown) => call(m, args)]),

@@ -30,7 +30,7 @@ export function unwrapEnvelope(method: HostMethod, answer: unknown, failure?: st
   if (failure !== undefined || !isObject(answer) || !('result' in answer)) {
     throw new HostCallError({
       code: 'internal',
-      message: `${method}: ${failure ?? 'the host answered no result'}`,
+      message: `${method}: ${failure ?? 'unexpected answer from the host'}`,
     });
   }
   // The host's answer is outside input too: check it against the contract.

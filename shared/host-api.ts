@@ -2,6 +2,7 @@
 // Electron preload over IPC later). Each method has a zod schema for its arguments and its
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
+import { COMMAND_IDS, type CommandId } from './commands.ts';
 
 // A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
 const Path = z
@@ -231,31 +232,15 @@ export type Recovery = z.infer<typeof Recovery>;
 export type LabEventEntry = z.infer<typeof LabEventEntry>;
 export type LabStatusResult = z.infer<typeof LabStatusResult>;
 
-/** Commands a host's native menus send to the renderer (Electron); the web host has none. */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'save',
-  'save-as',
-  'export',
-  'undo',
-  'redo',
-  'cut',
-  'copy',
-  'paste',
-  'select-all',
-  'fit',
-  'theme',
-  'layout',
-  'lab-up',
-  'lab-down',
-  'lab-status',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands a host's native menus send to the renderer (Electron): the ids of the command table. */
+export const MENU_COMMANDS = COMMAND_IDS;
+export type MenuCommand = CommandId;
 /** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */
 export const MenuMessage = z.object({
   command: z.enum(MENU_COMMANDS),
   path: z.string().min(1).optional(),
+  /** The item's key chose it, not a click: the renderer applies the rules of keys. */
+  viaKey: z.boolean().optional(),
 });
 export type MenuMessage = z.infer<typeof MenuMessage>;
 

@@ -1,5 +1,14 @@
+// The native menus, built from the command table: labels and keys come from there, and every
+// command item sends its id to the renderer, which runs it as the toolbar and the keys do.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, MenuMessage } from '../../shared/host-api.ts';
+import {
+  COMMANDS,
+  parseKey,
+  type CommandId,
+  type CommandSection,
+  type KeySpec,
+} from '../../shared/commands.ts';
+import type { MenuMessage } from '../../shared/host-api.ts';
 
 export interface MenuActions {
   send(message: MenuMessage): void;
@@ -7,78 +16,106 @@ export interface MenuActions {
   toggleDevTools(): void;
 }
 
-/** The native menus: every item either sends a command to the renderer or acts in main. */
+/** Items the main process handles itself, and separators. */
+type Slot = CommandId | '-' | 'recent' | 'quit' | 'devtools';
+
+/** Where each command sits; a command sits in the menu of its table section. */
+export const MENU_LAYOUT: Record<CommandSection, readonly Slot[]> = {
+  File: [
+    'new',
+    'open',
+    'recent',
+    '-',
+    'save',
+    'save-as',
+    '-',
+    'export',
+    'export-png',
+    'export-svg',
+    '-',
+    'quit',
+  ],
+  Edit: [
+    'undo',
+    'redo',
+    '-',
+    'cut',
+    'copy',
+    'paste',
+    'duplicate',
+    'delete',
+    '-',
+    'select-all',
+    'select-none',
+  ],
+  View: ['fit', 'layout', '-', 'theme', 'devtools'],
+  Lab: ['lab-up', 'lab-down', '-', 'lab-status'],
+};
+
+/** Electron's spelling of a key of the table: `Mod+Shift+Z` is `CmdOrCtrl+Shift+Z`. */
+export function accelerator(k: KeySpec): string {
+  const p = parseKey(k);
+  return [...p.mods.map((m) => (m === 'Mod' ? 'CmdOrCtrl' : m)), p.key].join('+');
+}
+
+/**
+ * Only keys with Mod are registered with the system. They reach the menu when the page left them
+ * alone (in a text field, whose own undo and copy the renderer then runs; on macOS that is how a
+ * field gets its clipboard keys at all). A plain key like F or Delete is only shown: the page
+ * alone knows whether it was typed into a field or meant for the canvas.
+ */
+const registered = (k: KeySpec) => parseKey(k).mods.includes('Mod');
+
 export function menuTemplate(
   a: MenuActions,
   recent: string[],
   dev: boolean,
   isMac: boolean,
 ): MenuItemConstructorOptions[] {
-  const cmd = (
-    label: string,
-    command: MenuCommand,
-    accelerator?: string,
-  ): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => a.send({ command }),
-  });
-  return [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        cmd('New from Template…', 'new', 'CmdOrCtrl+N'),
-        cmd('Open…', 'open', 'CmdOrCtrl+O'),
-        {
-          label: 'Open Recent',
-          submenu:
-            recent.length > 0
-              ? recent.map((f) => ({ label: f, click: () => a.send({ command: 'open', path: f }) }))
-              : [{ label: 'No recent files', enabled: false }],
-        },
-        { type: 'separator' },
-        cmd('Save', 'save', 'CmdOrCtrl+S'),
-        cmd('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-        cmd('Export Configs…', 'export', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => a.quit() },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        cmd('Undo', 'undo', 'CmdOrCtrl+Z'),
-        cmd('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-        { type: 'separator' },
-        cmd('Cut', 'cut', 'CmdOrCtrl+X'),
-        cmd('Copy', 'copy', 'CmdOrCtrl+C'),
-        cmd('Paste', 'paste', 'CmdOrCtrl+V'),
-        cmd('Select All', 'select-all', 'CmdOrCtrl+A'),
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        cmd('Zoom to Fit', 'fit', 'Shift+1'),
-        cmd('Auto Layout', 'layout', 'CmdOrCtrl+L'),
-        cmd('Toggle Theme', 'theme'),
-        ...(dev
+  const command = (id: CommandId): MenuItemConstructorOptions => {
+    const c = COMMANDS[id];
+    const key = c.keys[0];
+    return {
+      id,
+      label: c.label,
+      ...(key ? { accelerator: accelerator(key), registerAccelerator: registered(key) } : {}),
+      click: (_item, _window, event) =>
+        a.send(event?.triggeredByAccelerator ? { command: id, viaKey: true } : { command: id }),
+    };
+  };
+  const slot = (s: Slot): MenuItemConstructorOptions[] => {
+    switch (s) {
+      case '-':
+        return [{ type: 'separator' }];
+      case 'recent':
+        return [
+          {
+            label: 'Open Recent',
+            submenu:
+              recent.length > 0
+                ? recent.map((f) => ({
+                    label: f,
+                    click: () => a.send({ command: 'open', path: f }),
+                  }))
+                : [{ label: 'No recent files', enabled: false }],
+          },
+        ];
+      case 'quit':
+        return [{ label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => a.quit() }];
+      case 'devtools':
+        return dev
           ? [
-              { type: 'separator' as const },
+              { type: 'separator' },
               { label: 'Developer Tools', accelerator: 'F12', click: () => a.toggleDevTools() },
             ]
-          : []),
-      ],
-    },
-    {
-      label: 'Lab',
-      submenu: [
-        cmd('Launch Lab', 'lab-up'),
-        cmd('Stop Lab…', 'lab-down'),
-        { type: 'separator' },
-        cmd('Lab Status', 'lab-status'),
-      ],
-    },
+          : [];
+      default:
+        return [command(s)];
+    }
+  };
+  const sections = Object.entries(MENU_LAYOUT) as [CommandSection, readonly Slot[]][];
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...sections.map(([label, slots]) => ({ label, submenu: slots.flatMap(slot) })),
   ];
 }

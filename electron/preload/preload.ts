@@ -12,14 +12,25 @@ import {
   type HostMethod,
 } from '../../shared/host-api.ts';
 
+const isEnvelope = (v: unknown): v is Envelope<unknown> =>
+  typeof v === 'object' && v !== null && ('result' in v || 'error' in v);
+
 const bridge = {
   async invoke(method: string, args: unknown): Promise<Envelope<unknown>> {
     if (typeof method !== 'string' || !Object.hasOwn(HOST_METHODS, method))
       return { error: { code: 'not-found', message: `no host method "${String(method)}"` } };
-    return (await ipcRenderer.invoke(
-      ipcChannel(method as HostMethod),
-      args ?? {},
-    )) as Envelope<unknown>;
+    try {
+      const answer: unknown = await ipcRenderer.invoke(
+        ipcChannel(method as HostMethod),
+        args ?? {},
+      );
+      if (isEnvelope(answer)) return answer;
+      return { error: { code: 'internal', message: `${method}: the host answered no envelope` } };
+    } catch (e) {
+      // No handler, or arguments that cannot be sent: an error like the host's own.
+      const message = e instanceof Error ? e.message : String(e);
+      return { error: { code: 'internal', message: `${method}: ${message}` } };
+    }
   },
   onMenu(listener: (message: MenuMessage) => void): () => void {
     const handler = (_e: unknown, raw: unknown) => {

@@ -2,43 +2,14 @@
 // commands. It also hosts the file dialogs and runs the file session (start, autosave).
 import { useEffect, type ReactNode } from 'react';
 import { useHost } from '../app/host-context.ts';
-import { selectDirty, useDesign, designStore } from '../store/design-store.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
+import { selectDirty, useDesign } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';
-import { autoLayout, exportPng, exportSvg, fitView } from '../canvas/canvas-commands.ts';
 import { LabCommands } from '../lab/LabCommands.tsx';
 import { FileDialogs } from './dialogs/FileDialogs.tsx';
-import { exportDesign, newDesign, openDesign, save, saveAs } from './file-actions.ts';
 import { displayPath, useFileUi } from './file-ui.ts';
-import { Icon } from './icons.tsx';
-import { keyLabel } from './keys.ts';
 import { useFileSession } from './session.ts';
 import './FileBar.css';
-
-function Cmd(p: {
-  id: string;
-  icon: Parameters<typeof Icon>[0]['name'];
-  label: string;
-  keys?: string;
-  disabled?: boolean;
-  iconOnly?: boolean;
-  onClick(): void;
-}) {
-  const title = p.keys ? `${p.label} (${p.keys})` : p.label;
-  return (
-    <button
-      type="button"
-      className={p.iconOnly ? 'cmd cmd-icon' : 'cmd'}
-      data-testid={`cmd-${p.id}`}
-      title={title}
-      aria-label={p.iconOnly ? p.label : undefined}
-      disabled={p.disabled}
-      onClick={p.onClick}
-    >
-      <Icon name={p.icon} />
-      {!p.iconOnly && <span>{p.label}</span>}
-    </button>
-  );
-}
 
 const Group = ({ children, label }: { children: ReactNode; label: string }) => (
   <div className="cmd-group" role="group" aria-label={label}>
@@ -52,11 +23,8 @@ export function FileBar() {
   const name = useDesign((s) => s.topology.metadata.name);
   const filePath = useDesign((s) => s.filePath);
   const dirty = useDesign(selectDirty);
-  const canUndo = useDesign((s) => s.past.length > 0);
-  const canRedo = useDesign((s) => s.future.length > 0);
   useFileUi((s) => s.workspace); // paths are shown relative to it once known
   const theme = useTheme((s) => s.theme);
-  const toggleTheme = useTheme((s) => s.toggle);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${name} — Federation Studio`;
@@ -91,66 +59,31 @@ export function FileBar() {
       </div>
       <nav className="filebar-cmds" aria-label="Commands">
         <Group label="File">
-          <Cmd id="new" icon="new" label="New" keys={keyLabel('N')} onClick={newDesign} />
-          <Cmd id="open" icon="open" label="Open" keys={keyLabel('O')} onClick={openDesign} />
-          <Cmd
-            id="save"
-            icon="save"
-            label="Save"
-            keys={keyLabel('S')}
-            onClick={() => void save()}
-          />
-          <Cmd
-            id="save-as"
-            icon="saveAs"
-            label="Save as"
-            keys={keyLabel('Shift+S')}
-            onClick={() => saveAs()}
-          />
-          <Cmd
-            id="export"
-            icon="export"
-            label="Export"
-            keys={keyLabel('E')}
-            onClick={exportDesign}
-          />
+          <CommandButton id="new" icon="new" />
+          <CommandButton id="open" icon="open" />
+          <CommandButton id="save" icon="save" />
+          <CommandButton id="save-as" icon="saveAs" />
+          <CommandButton id="export" icon="export" />
         </Group>
         <Group label="Edit">
-          <Cmd
-            id="undo"
-            icon="undo"
-            label="Undo"
-            keys={keyLabel('Z')}
-            iconOnly
-            disabled={!canUndo}
-            onClick={() => designStore.getState().undo()}
-          />
-          <Cmd
-            id="redo"
-            icon="redo"
-            label="Redo"
-            keys={keyLabel('Shift+Z')}
-            iconOnly
-            disabled={!canRedo}
-            onClick={() => designStore.getState().redo()}
-          />
+          <CommandButton id="undo" icon="undo" iconOnly />
+          <CommandButton id="redo" icon="redo" iconOnly />
         </Group>
         <Group label="Canvas">
-          <Cmd id="layout" icon="layout" label="Layout" onClick={() => void autoLayout()} />
-          <Cmd id="fit" icon="fit" label="Fit" keys="Shift+1 / F" onClick={() => fitView()} />
-          <Cmd id="png" icon="png" label="PNG" onClick={() => void exportPng()} />
-          <Cmd id="svg" icon="svg" label="SVG" onClick={() => void exportSvg()} />
+          <CommandButton id="layout" icon="layout" />
+          <CommandButton id="fit" icon="fit" />
+          <CommandButton id="export-png" icon="png" />
+          <CommandButton id="export-svg" icon="svg" />
         </Group>
         <Group label="Lab">
           <LabCommands />
         </Group>
         <Group label="View">
-          <Cmd
+          <CommandButton
             id="theme"
             icon={theme === 'dark' ? 'sun' : 'moon'}
             label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
             iconOnly
-            onClick={toggleTheme}
           />
         </Group>
       </nav>

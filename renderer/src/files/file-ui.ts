@@ -2,6 +2,7 @@
 // workspace (paths are shown relative to it). The document itself is in the design store.
 import { create } from 'zustand';
 import type { Recovery } from '../../../shared/host-api.ts';
+import { HostCallError } from '../host/envelope.ts';
 
 export type FileDialog =
   | { kind: 'templates' }
@@ -55,17 +56,8 @@ export function designFileName(typed: string): string {
   return /\.ya?ml$/i.test(t) ? t : `${t}.topology.yaml`;
 }
 
-/** The message and `file:line:col` lines of a failed host call, whatever the host threw. */
+/** The code, message and `file:line:col` lines of a failed host call, whatever the transport. */
 export function hostError(e: unknown): { code: string; message: string; details: string[] } {
-  const body = (e as { body?: { code?: unknown; message?: unknown; details?: unknown } }).body;
-  if (body && typeof body.message === 'string') {
-    return {
-      code: typeof body.code === 'string' ? body.code : 'internal',
-      message: body.message,
-      details: Array.isArray(body.details)
-        ? body.details.filter((x): x is string => typeof x === 'string')
-        : [],
-    };
-  }
+  if (e instanceof HostCallError) return { code: e.code, message: e.message, details: e.details };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e), details: [] };
 }

@@ -8,7 +8,7 @@ import { designStore, selectDirty } from '../store/design-store.ts';
 import { bindHost, designText, loadText, showErrors, startEmpty } from './file-actions.ts';
 import { hostError, useFileUi } from './file-ui.ts';
 import { watchDisk } from './disk-watch.ts';
-import { listenToMenus } from './menu.ts';
+import { listenToMenus } from '../commands/dispatch.ts';
 
 /** Edits wait this long for a pause before they are autosaved... */
 const AUTOSAVE_DEBOUNCE_MS = 2000;

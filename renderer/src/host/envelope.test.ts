@@ -1,31 +1,88 @@
-import { describe, expect, it } from 'vitest';
-import type { Envelope, HostBridge } from '../../../shared/host-api.ts';
-import { hostError } from '../files/file-ui.ts';
-import { HostCallError, hostFromBridge } from './envelope.ts';
+// Both transports turn the same answers into the same errors: over HTTP (a stand-in fetch) and
+// over IPC (a stand-in preload bridge).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HostBridge } from '../../../shared/host-api.ts';
+import { HostCallError, unwrapEnvelope } from './envelope.ts';
+import { createHttpHost } from './http-host.ts';
+import { createIpcHost } from './ipc-host.ts';
 
-const REV = `sha256:${'a'.repeat(64)}`;
+const REFUSED = { code: 'refused', message: '/out is not empty and was not written by us' };
+const DESIGN_INVALID = {
+  code: 'design-invalid',
+  message: 'The design does not fit the format',
+  details: ['dc.topology.yaml:4:7: nodes[0].kind: unknown kind "promethus"'],
+};
 
-function bridgeAnswering(env: Envelope<unknown>): HostBridge {
-  return { invoke: async () => env, onMenu: () => () => undefined };
+function overHttp(status: number, body: unknown) {
+  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status }));
+  return createHttpHost('token');
 }
 
-describe('the desktop host in the renderer', () => {
-  it('turns an error envelope into a HostCallError with code, message and details', async () => {
-    const body = { code: 'conflict' as const, message: 'a changed', details: ['opened: x'] };
-    const host = hostFromBridge(bridgeAnswering({ error: body }));
-    const e = await host.saveDesign({ path: '/a.topology.yaml', text: '' }).catch((x) => x);
-    expect(e).toBeInstanceOf(HostCallError);
-    expect(hostError(e)).toEqual(body);
+function overIpc(answer: unknown) {
+  const bridge: HostBridge = { invoke: async () => answer as never, onMenu: () => () => undefined };
+  return createIpcHost(bridge);
+}
+
+async function error(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(HostCallError);
+  const { code, message, details } = e as HostCallError;
+  return { code, message, details };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('host answers', () => {
+  it('carry a refusal’s code over both transports', async () => {
+    const want = { ...REFUSED, details: [] };
+    expect(await error(overHttp(409, { error: REFUSED }).exportConfigs({ text: 'x' }))).toEqual(
+      want,
+    );
+    expect(await error(overIpc({ error: REFUSED }).exportConfigs({ text: 'x' }))).toEqual(want);
   });
 
-  it('answers results checked against the contract', async () => {
-    const ok = hostFromBridge(bridgeAnswering({ result: { path: '/a', revision: REV } }));
-    expect(await ok.saveDesign({ path: '/a', text: '' })).toEqual({ path: '/a', revision: REV });
-    const odd = hostFromBridge(bridgeAnswering({ result: { path: '/a' } }));
-    const e = await odd.saveDesign({ path: '/a', text: '' }).catch((x) => x);
-    expect(hostError(e)).toMatchObject({
+  it('carry a design error’s lines over both transports', async () => {
+    expect(await error(overHttp(400, { error: DESIGN_INVALID }).hostInfo({}))).toEqual(
+      DESIGN_INVALID,
+    );
+    expect(await error(overIpc({ error: DESIGN_INVALID }).hostInfo({}))).toEqual(DESIGN_INVALID);
+  });
+
+  it('give the checked result', async () => {
+    const result = {
+      path: '/d/a.topology.yaml',
+      text: 'kind: Topology',
+      revision: `sha256:${'0'.repeat(64)}`,
+    };
+    expect(await overHttp(200, { result }).openDesign({})).toEqual(result);
+    expect(await overIpc({ result }).openDesign({})).toEqual(result);
+  });
+
+  it('name the method and the failure when the transport had no answer', async () => {
+    vi.stubGlobal('fetch', async () => new Response('bad gateway', { status: 502 }));
+    expect(await error(createHttpHost('t').labStatus({ name: 'x' }))).toEqual({
       code: 'internal',
-      message: expect.stringMatching(/unexpected answer/),
+      message: 'labStatus: HTTP 502',
+      details: [],
+    });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await error(createHttpHost('t').listDesigns({}))).toMatchObject({
+      message: 'listDesigns: Failed to fetch',
+    });
+    expect(() => unwrapEnvelope('listDesigns', { error: { code: 'nope' } })).toThrow(
+      'listDesigns: unexpected answer from the host',
+    );
+  });
+
+  it('refuse a result that breaks the contract', async () => {
+    expect(await error(overIpc({ result: { path: 7 } }).openDesign({}))).toMatchObject({
+      code: 'internal',
+      message: 'openDesign: unexpected answer from the host',
     });
   });
 });

@@ -1,46 +1,45 @@
-// One way to read a host's answer, whatever carried it (HTTP, Electron's IPC): an error becomes a
-// HostCallError with the host's code, message and details; a result is checked against the
-// contract, since the host's answer is outside input too.
-import {
-  HOST_METHODS,
-  HostErrorBody,
-  type HostApi,
-  type HostBridge,
-  type HostEvents,
-  type HostMethod,
-} from '../../../shared/host-api.ts';
+// The one place a host's answer becomes a result or an error, whichever transport carried it
+// (HTTP in web mode, Electron's IPC on the desktop): both answer the same envelope.
+import { HOST_METHODS, HostErrorBody, type HostMethod } from '../../../shared/host-api.ts';
 
+/** A failed host call: the host's error code, its message, and for a design its `file:line` lines. */
 export class HostCallError extends Error {
-  constructor(readonly body: HostErrorBody) {
+  override readonly name = 'HostCallError';
+  readonly code: HostErrorBody['code'];
+  readonly details: string[];
+
+  constructor(body: HostErrorBody) {
     super(body.message);
+    this.code = body.code;
+    this.details = body.details ?? [];
   }
 }
 
-/** The result of an answer `{result}` / `{error}`, or the HostCallError it stands for. */
-export function unwrapEnvelope(method: HostMethod, body: unknown, fallback: string): unknown {
-  if (body && typeof body === 'object' && 'error' in body) {
-    const err = HostErrorBody.safeParse((body as { error: unknown }).error);
-    throw new HostCallError(err.success ? err.data : { code: 'internal', message: fallback });
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * The result of a call from the host's answer, checked against the contract; else throws one
+ * HostCallError. `failure` says how the transport failed when it did (`HTTP 502`), for answers
+ * that carry no usable error of their own.
+ */
+export function unwrapEnvelope(method: HostMethod, answer: unknown, failure?: string): unknown {
+  if (isObject(answer) && 'error' in answer) {
+    const body = HostErrorBody.safeParse(answer.error);
+    if (body.success) throw new HostCallError(body.data);
   }
-  if (!body || typeof body !== 'object' || !('result' in body))
-    throw new HostCallError({ code: 'internal', message: fallback });
-  const checked = HOST_METHODS[method].result.safeParse((body as { result: unknown }).result);
-  if (!checked.success)
+  if (failure !== undefined || !isObject(answer) || !('result' in answer)) {
+    throw new HostCallError({
+      code: 'internal',
+      message: `${method}: ${failure ?? 'unexpected answer from the host'}`,
+    });
+  }
+  // The host's answer is outside input too: check it against the contract.
+  const checked = HOST_METHODS[method].result.safeParse(answer.result);
+  if (!checked.success) {
     throw new HostCallError({
       code: 'internal',
       message: `${method}: unexpected answer from the host`,
     });
+  }
   return checked.data;
-}
-
-/** The host API over a bridge that answers envelopes (Electron's preload), with its menus. */
-export function hostFromBridge(bridge: HostBridge): HostApi & HostEvents {
-  const methods = Object.fromEntries(
-    (Object.keys(HOST_METHODS) as HostMethod[]).map((m) => [
-      m,
-      async (args: unknown) =>
-        unwrapEnvelope(m, await bridge.invoke(m, args ?? {}), `${m}: no answer from the host`),
-    ]),
-  ) as unknown as HostApi;
-  return { ...methods, onMenu: (listener) => bridge.onMenu(listener) };
 }

@@ -1,8 +1,6 @@
 // The host API over HTTP (web mode): one POST per call, the per-run token as a bearer token.
 import { HOST_METHODS, type HostApi, type HostMethod } from '../../../shared/host-api.ts';
-import { HostCallError, unwrapEnvelope } from './envelope.ts';
-
-export { HostCallError };
+import { unwrapEnvelope } from './envelope.ts';
 
 const TOKEN_KEY = 'fedstudio.token';
 
@@ -21,15 +19,19 @@ export function takeToken(): string | null {
 
 export function createHttpHost(token: string): HostApi {
   const call = async (method: HostMethod, args: unknown): Promise<unknown> => {
-    const res = await fetch(`./api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(args ?? {}),
-    });
+    let res: Response;
+    try {
+      res = await fetch(`./api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (e) {
+      // The host is gone (stopped, or the network refused): the same error as any other.
+      return unwrapEnvelope(method, null, e instanceof Error ? e.message : String(e));
+    }
     const body: unknown = await res.json().catch(() => null);
-    if (!res.ok && !(body && typeof body === 'object' && 'error' in body))
-      throw new HostCallError({ code: 'internal', message: `HTTP ${res.status}` });
-    return unwrapEnvelope(method, body, `HTTP ${res.status}`);
+    return unwrapEnvelope(method, body, res.ok ? undefined : `HTTP ${res.status}`);
   };
   return Object.fromEntries(
     (Object.keys(HOST_METHODS) as HostMethod[]).map((m) => [m, (args: unknown) => call(m, args)]),

@@ -2,7 +2,8 @@
 // "remove volumes" option. They look like the FileBar's own commands (its .cmd classes).
 import { useState } from 'react';
 import { Dialog } from '../app/Dialog.tsx';
-import { closeStopDialog, launchLab, openStopDialog, stopLab } from './lab-actions.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
+import { closeStopDialog, stopLab } from './lab-actions.ts';
 import { useLab } from './lab-store.ts';
 
 const ICON = {
@@ -36,32 +37,22 @@ export function LabCommands() {
   const stopDialog = useLab((s) => s.stopDialog);
   return (
     <>
-      <button
-        type="button"
-        className="cmd"
-        data-testid="cmd-lab-up"
+      <CommandButton
+        id="lab-up"
+        glyph={<PlayIcon />}
+        label={starting ? 'Starting…' : undefined}
         title={
           running
             ? 'Launch the lab again: containers whose config changed are recreated'
             : 'Launch the design as a local lab on Docker'
         }
-        disabled={starting || stopping}
-        onClick={() => void launchLab()}
-      >
-        <PlayIcon />
-        <span>{starting ? 'Starting…' : 'Launch'}</span>
-      </button>
-      <button
-        type="button"
-        className="cmd"
-        data-testid="cmd-lab-down"
+      />
+      <CommandButton
+        id="lab-down"
+        glyph={<StopIcon />}
+        label={stopping ? 'Stopping…' : undefined}
         title="Stop the lab: remove its containers and network"
-        disabled={starting || stopping || !running}
-        onClick={openStopDialog}
-      >
-        <StopIcon />
-        <span>{stopping ? 'Stopping…' : 'Stop'}</span>
-      </button>
+      />
       {stopDialog && <StopLabDialog />}
     </>
   );

@@ -1,5 +1,7 @@
 // Bundles the Node entry points into dist/ so they start fast: the CLI (dist/cli/fedstudio.mjs),
-// the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs).
+// the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs). The host's
+// design worker goes next to the web host's and Electron's main bundle, self-contained, since a
+// worker thread loads it by file name.
 import { build } from 'esbuild';
 
 const common = {
@@ -27,7 +29,17 @@ const electron = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
+const designWorker = (outdir) =>
+  build({
+    ...common,
+    packages: 'bundle',
+    entryPoints: ['host/services/design-worker-entry.ts'],
+    outfile: `${outdir}/design-worker.mjs`,
+  });
+
 await Promise.all([
+  designWorker('dist/web'),
+  designWorker('dist/electron'),
   build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({

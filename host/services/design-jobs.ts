@@ -1,7 +1,7 @@
 // What the host asks of its design worker and what it answers: plain data, structured-cloned.
-import type { FileTree } from '../../shared/generate/types.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
 import type { ModelError } from '../../shared/model/parse.ts';
+import type { PackedTree } from './packed-tree.ts';
 
 export type DesignJob =
   | { kind: 'check'; text: string }
@@ -11,6 +11,6 @@ export type DesignJob =
 export type DesignAnswer =
   | { kind: 'invalid'; errors: ModelError[] }
   | { kind: 'checked' }
-  | { kind: 'exported'; files: FileTree; vars: string[] }
+  | { kind: 'exported'; files: PackedTree; vars: string[] }
   | { kind: 'planned'; name: string; plan: LabPlan }
   | { kind: 'unplannable'; message: string };

@@ -6,6 +6,7 @@ import type { LabPlan } from '../../shared/lab/types.ts';
 import { formatModelError } from '../../shared/model/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
 import { HostError } from './host-errors.ts';
+import { unpackTree } from './packed-tree.ts';
 import { createWorkerPool, JobStopped } from './worker-pool.ts';
 
 export interface DesignWorkOptions {
@@ -76,7 +77,7 @@ export function createDesignWork(o: DesignWorkOptions = {}): DesignWork {
     async exportFiles(text) {
       const a = await run({ kind: 'export', text }, 'design');
       if (a.kind !== 'exported') throw unexpected(a);
-      return { files: a.files, vars: a.vars };
+      return { files: await unpackTree(a.files), vars: a.vars };
     },
     async planLab(text, env) {
       // Only the image overrides cross over, as plain strings.

@@ -5,6 +5,7 @@ import { generateExport } from '../../shared/generate/index.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { parseTopology } from '../../shared/model/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
+import { packTree } from './packed-tree.ts';
 import type { WorkerMessage } from './worker-pool.ts';
 
 function perform(job: DesignJob): DesignAnswer {
@@ -15,7 +16,11 @@ function perform(job: DesignJob): DesignAnswer {
       return { kind: 'checked' };
     case 'export': {
       const result = generateExport(parsed.topology, { designText: job.text });
-      return { kind: 'exported', files: result.files, vars: result.vars.map((v) => v.name) };
+      return {
+        kind: 'exported',
+        files: packTree(result.files),
+        vars: result.vars.map((v) => v.name),
+      };
     }
     case 'labPlan':
       try {
@@ -31,11 +36,14 @@ const port = parentPort;
 if (!port) throw new Error('design-worker runs as a worker thread');
 port.on('message', ({ id, job }: { id: number; job: DesignJob }) => {
   let reply: WorkerMessage;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { id, ok: true, value: perform(job) };
+    const value = perform(job);
+    if (value.kind === 'exported') transfer = [value.files.bytes.buffer as ArrayBuffer];
+    reply = { id, ok: true, value };
   } catch (e) {
     reply = { id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });
 port.postMessage({ ready: true } satisfies WorkerMessage);

@@ -111,7 +111,8 @@ export function createWorkerPool(o: WorkerPoolOptions): WorkerPool {
       }
     };
     const onMessage = (m: WorkerMessage) => {
-      if ('id' in m && m.id === id) finish(null, m.ok ? m.value : undefined, m.ok ? undefined : m.message);
+      if ('id' in m && m.id === id)
+        finish(null, m.ok ? m.value : undefined, m.ok ? undefined : m.message);
     };
     const onError = (e: Error & { code?: string }) => {
       const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -134,11 +135,12 @@ export function createWorkerPool(o: WorkerPoolOptions): WorkerPool {
   };
 
   const pump = () => {
-    while (queue.length > 0 && !closed) {
+    for (let w = queue[0]; w && !closed; w = queue[0]) {
       let slot = [...slots].find((s) => !s.busy);
       if (!slot && slots.size < o.size) slot = spawn();
       if (!slot) return;
-      runOn(slot, queue.shift()!);
+      queue.shift();
+      runOn(slot, w);
     }
   };
 
@@ -152,7 +154,8 @@ export function createWorkerPool(o: WorkerPoolOptions): WorkerPool {
     },
     async close() {
       closed = true;
-      for (const w of queue.splice(0)) w.reject(new JobStopped('closed', 'the host is shutting down'));
+      for (const w of queue.splice(0))
+        w.reject(new JobStopped('closed', 'the host is shutting down'));
       await Promise.all([...slots].map((s) => end(s)));
     },
   };
@@ -170,8 +173,9 @@ function startWorker(entry: URL, maxMemoryMb: number): Worker {
 function tsxApi(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
-  const exported = (require(manifest) as { exports: Record<string, { import: { default: string } }> })
-    .exports['./esm/api'];
+  const exported = (
+    require(manifest) as { exports: Record<string, { import: { default: string } }> }
+  ).exports['./esm/api'];
   if (!exported) throw new Error('tsx does not export ./esm/api');
   return pathToFileURL(path.join(path.dirname(manifest), exported.import.default)).href;
 }

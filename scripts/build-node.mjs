@@ -33,6 +33,10 @@ const designWorker = (outdir) =>
   build({
     ...common,
     packages: 'bundle',
+    // Bundled CommonJS packages require Node's built-ins; an ES module has no `require` of its own.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     entryPoints: ['host/services/design-worker-entry.ts'],
     outfile: `${outdir}/design-worker.mjs`,
   });

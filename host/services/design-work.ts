@@ -109,7 +109,10 @@ function stopped(e: unknown, verb: string, timeoutMs: number, maxMemoryMb: numbe
         `the design needed more than ${maxMemoryMb} MB of memory to ${verb}; it was stopped`,
       );
     case 'closed':
-      return new HostError('refused', `the host is shutting down; the ${verb} was stopped`);
+      return new HostError(
+        'refused',
+        `the host is shutting down; it stopped working on the design`,
+      );
     case 'crash':
       return new HostError('internal', `could not ${verb} the design: ${e.message}`);
   }

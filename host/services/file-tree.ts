@@ -15,7 +15,8 @@ export function confinedPath(root: string, relative: string): string {
   return resolved;
 }
 
-const WRITES_AT_ONCE = 16;
+/** Node's file thread pool has 4 threads: other calls' file operations queue behind few writes. */
+const WRITES_AT_ONCE = 4;
 
 /** Writes every file of a tree below `root` (which must exist). */
 export async function writeFileTree(root: string, files: FileTree): Promise<void> {

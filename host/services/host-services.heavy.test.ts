@@ -82,11 +82,12 @@ describe('host services: heavy design work', () => {
     const took = performance.now() - started;
     expect(result?.written).toBeGreaterThan(3000);
     times.sort((a, b) => a - b);
-    // Small calls all through the export answered at once: none waited for the export's seconds
-    // of work (the slowest allows for a busy machine and for the files being written).
+    // Small calls all through the export answered at once, and none waited for the export's
+    // seconds of work (the slowest allows for a machine busy with other tests, and for the files
+    // being written on the host's side).
     expect(times.length).toBeGreaterThan(20);
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(50);
-    expect(times.at(-1)).toBeLessThan(Math.min(1000, took / 3));
+    expect(times.at(-1)).toBeLessThan(took / 4);
   });
 
   it('stops an export over the time limit with a clear error, and the next export works', async () => {

@@ -68,7 +68,9 @@ export function createWorkerPool(o: WorkerPoolOptions): WorkerPool {
     worker.on('message', (m: WorkerMessage) => {
       if ('ready' in m) ready();
     });
-    // A worker that dies between jobs is simply forgotten; one that dies during a job fails it.
+    // A worker that dies between jobs is simply forgotten; one that dies during a job fails it
+    // (the job's own listeners report why), so an error never goes unheard and crashes the host.
+    worker.on('error', () => {});
     worker.once('exit', () => slots.delete(slot));
     slots.add(slot);
     return slot;

@@ -29,21 +29,26 @@ const electron = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
-const designWorker = (outdir) =>
+// Electron's copy is CommonJS, the format its worker threads load from the app's asar archive.
+const designWorker = (outfile) =>
   build({
     ...common,
     packages: 'bundle',
-    // Bundled CommonJS packages require Node's built-ins; an ES module has no `require` of its own.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
+    ...(outfile.endsWith('.cjs')
+      ? { format: 'cjs' }
+      : {
+          // Bundled CommonJS packages require Node's built-ins; an ES module has no `require`.
+          banner: {
+            js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          },
+        }),
     entryPoints: ['host/services/design-worker-entry.ts'],
-    outfile: `${outdir}/design-worker.mjs`,
+    outfile,
   });
 
 await Promise.all([
-  designWorker('dist/web'),
-  designWorker('dist/electron'),
+  designWorker('dist/web/design-worker.mjs'),
+  designWorker('dist/electron/design-worker.cjs'),
   build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({

@@ -35,12 +35,14 @@ const VERB: Record<DesignJob['kind'], string> = {
   labPlan: 'plan as a lab',
 };
 
-/** Bundled next to the host's own bundle (dist/web, dist/electron); the source under tsx. */
+/**
+ * Bundled next to the host's own bundle (dist/web/*.mjs, dist/electron/*.cjs, see
+ * scripts/build-node.mjs); the source under tsx.
+ */
 function workerEntry(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts')
-    ? new URL('./design-worker-entry.ts', here)
-    : new URL('./design-worker.mjs', here);
+  if (here.endsWith('.ts')) return new URL('./design-worker-entry.ts', here);
+  return new URL(here.endsWith('.cjs') ? './design-worker.cjs' : './design-worker.mjs', here);
 }
 
 export function createDesignWork(o: DesignWorkOptions = {}): DesignWork {

@@ -1,5 +1,7 @@
 // Bundles the Node entry points into dist/ so they start fast: the CLI (dist/cli/fedstudio.mjs),
-// the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs).
+// the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs). The host's
+// design worker goes next to the web host's and Electron's main bundle, self-contained, since a
+// worker thread loads it by file name.
 import { build } from 'esbuild';
 
 const common = {
@@ -27,7 +29,26 @@ const electron = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
+// Electron's copy is CommonJS, the format its worker threads load from the app's asar archive.
+const designWorker = (outfile) =>
+  build({
+    ...common,
+    packages: 'bundle',
+    ...(outfile.endsWith('.cjs')
+      ? { format: 'cjs' }
+      : {
+          // Bundled CommonJS packages require Node's built-ins; an ES module has no `require`.
+          banner: {
+            js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          },
+        }),
+    entryPoints: ['host/services/design-worker-entry.ts'],
+    outfile,
+  });
+
 await Promise.all([
+  designWorker('dist/web/design-worker.mjs'),
+  designWorker('dist/electron/design-worker.cjs'),
   build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({

@@ -15,6 +15,9 @@ export function confinedPath(root: string, relative: string): string {
   return resolved;
 }
 
+/** Node's file thread pool has 4 threads: other calls' file operations queue behind few writes. */
+const WRITES_AT_ONCE = 4;
+
 /** Writes every file of a tree below `root` (which must exist). */
 export async function writeFileTree(root: string, files: FileTree): Promise<void> {
   const dirs = new Set<string>();
@@ -24,5 +27,12 @@ export async function writeFileTree(root: string, files: FileTree): Promise<void
     return [abs, files[rel] ?? ''] as const;
   });
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-  await Promise.all(targets.map(([abs, text]) => writeFile(abs, text, { mode: 0o644 })));
+  // A few writes at a time: thousands at once hold the event loop in one long burst and open as
+  // many files as the tree has.
+  let next = 0;
+  const writer = async () => {
+    for (let t = targets[next++]; t; t = targets[next++])
+      await writeFile(t[0], t[1], { mode: 0o644 });
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, targets.length) }, writer));
 }

@@ -2,9 +2,7 @@
 // and reports through labProgress, which the renderer polls; status, down and logs answer
 // directly. The runner is injected so tests need no Docker; the real one is the dockerode runner.
 import type { HostApi, LabEventEntry } from '../../shared/host-api.ts';
-import { planLab } from '../../shared/lab/plan.ts';
 import type { LabEvent, LabPlan, LabStatus } from '../../shared/lab/types.ts';
-import type { Topology } from '../../shared/model/schema.ts';
 import { HostError } from './host-errors.ts';
 import { down, LabError, logs, status, up } from '../lab/index.ts';
 
@@ -29,10 +27,11 @@ export const dockerLabRunner: LabRunner = {
 
 export interface LabServicesOptions {
   runner: LabRunner;
-  /** FEDSTUDIO_IMAGE_<KEY> overrides: the host passes its environment. */
-  env: Record<string, string | undefined>;
-  /** The host's check of design text: a topology, or a HostError('design-invalid'). */
-  parse(text: string): Topology;
+  /**
+   * The lab of a design text, planned off the event loop (the host's design work): its name and
+   * plan, or a HostError (the design is invalid, cannot be planned, or took too long).
+   */
+  plan(text: string): Promise<{ name: string; plan: LabPlan }>;
 }
 
 type LabMethod = 'labUp' | 'labProgress' | 'labStatus' | 'labDown' | 'labLogs';
@@ -72,8 +71,7 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
 
   return {
     async labUp({ text }) {
-      const topology = o.parse(text);
-      const name = topology.metadata.name;
+      const { name, plan } = await o.plan(text);
       if (launch?.running) {
         throw new HostError(
           'refused',
@@ -85,12 +83,6 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
           'refused',
           `the lab ${name} is being stopped; launch it once it is down`,
         );
-      let plan: LabPlan;
-      try {
-        plan = planLab(topology, { imageOverrides: o.env });
-      } catch (e) {
-        throw new HostError('design-invalid', `the lab cannot be planned: ${message(e)}`);
-      }
       const current: NonNullable<typeof launch> = { name, running: true };
       launch = current;
       events = [];

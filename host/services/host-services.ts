@@ -5,10 +5,9 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
-import { generateExport } from '../../shared/generate/index.ts';
-import { formatModelError, parseTopology } from '../../shared/model/parse.ts';
 import type { AppState } from './app-state.ts';
 import { diskRevision, pathError, readDesignFile, saveDesignChecked } from './design-files.ts';
+import { createDesignWork, type DesignWork, type DesignWorkOptions } from './design-work.ts';
 import { ExportRefused, writeExport } from './export-writer.ts';
 import { HostError, printable } from './host-errors.ts';
 import { createLabServices, dockerLabRunner, type LabRunner } from './host-lab.ts';
@@ -126,7 +125,14 @@ export interface HostServicesOptions {
   lab?: LabRunner;
   /** Image overrides for the lab, FEDSTUDIO_IMAGE_<KIND> (default: the process's environment). */
   labEnv?: Record<string, string | undefined>;
+  /**
+   * Time and memory limits for checking, exporting and planning a design, which run in worker
+   * threads. Without them the host uses the process's shared design workers (60 s, 1536 MB).
+   */
+  designWork?: DesignWorkOptions;
 }
+
+let sharedDesignWork: DesignWork | null = null;
 
 const DESIGN_FILE = /\.(topology\.)?ya?ml$/;
 
@@ -147,34 +153,21 @@ export function createHostServices(o: HostServicesOptions): HostApi {
   /** Reads a design as it is, with the revision of the bytes read; bad paths as HostErrors. */
   const open = async (file: string) => {
     const { text, revision } = await readDesignFile(file);
-    const parsed = parseTopology(text);
-    if (!parsed.ok)
-      throw new HostError(
-        'design-invalid',
-        `${file} is not a usable design`,
-        parsed.errors.map((x) => formatModelError(x, file)),
-      );
+    // Off the event loop, like every other parse: a file can hold any text.
+    await work.check(text, file);
     await o.state.touchRecent(file);
     return { path: file, text, revision };
   };
 
-  const checkDesignText = (text: string, what: string) => {
-    const parsed = parseTopology(text);
-    if (!parsed.ok) {
-      throw new HostError(
-        'design-invalid',
-        `${what}: the design is not valid`,
-        parsed.errors.map((x) => formatModelError(x, what)),
-      );
-    }
-    return parsed.topology;
-  };
+  const work = o.designWork
+    ? createDesignWork(o.designWork)
+    : (sharedDesignWork ??= createDesignWork());
 
-  // The lab: launch in the background, one at a time per host; status, stop and logs (issue 6).
+  // The lab: launch in the background, one at a time per host; status, stop and logs.
+  const labEnv = o.labEnv ?? process.env;
   const lab = createLabServices({
     runner: o.lab ?? dockerLabRunner,
-    env: o.labEnv ?? process.env,
-    parse: (text) => checkDesignText(text, 'design'),
+    plan: (text) => work.planLab(text, labEnv),
   });
 
   const api: HostApi = {
@@ -220,7 +213,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       return open(file);
     },
     async saveDesign({ path: p, text, expectedRevision, overwrite }) {
-      checkDesignText(text, p ?? 'design');
+      await work.check(text, p ?? 'design');
       const file = p !== undefined ? confined(p) : chosen(await o.dialogs?.chooseSave(), 'file');
       if (file === undefined)
         throw new HostError('invalid-args', 'name the file to save the design in');
@@ -246,7 +239,8 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       return o.state.recent();
     },
     async exportConfigs({ text, outDir, force }) {
-      const topology = checkDesignText(text, 'design');
+      // An invalid design is refused before the user is asked for a folder.
+      if (outDir === undefined) await work.check(text, 'design');
       const dir =
         outDir !== undefined ? confined(outDir) : chosen(await o.dialogs?.chooseFolder(), 'folder');
       if (dir === undefined) throw new HostError('invalid-args', 'name the folder to export into');
@@ -257,15 +251,10 @@ export function createHostServices(o: HostServicesOptions): HostApi {
           'forbidden',
           `${dir} holds the workspace; export into a folder of its own`,
         );
-      const result = generateExport(topology, { designText: text });
+      const result = await work.exportFiles(text);
       try {
         const w = await writeExport(dir, result.files, { force: force ?? false });
-        return {
-          outDir: w.outDir,
-          written: w.written,
-          kept: w.kept,
-          vars: result.vars.map((v) => v.name),
-        };
+        return { outDir: w.outDir, written: w.written, kept: w.kept, vars: result.vars };
       } catch (e) {
         if (e instanceof ExportRefused) throw new HostError('refused', e.message);
         throw e;

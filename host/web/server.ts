@@ -190,7 +190,13 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     openUrl: `${url}?token=${token}`,
     token,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Calls still in flight (a long export) must not hold the host open: their connections
+        // end now, and a worker's job ends with the process.
+        server.closeAllConnections();
+      }),
   };
 }
 

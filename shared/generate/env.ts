@@ -84,7 +84,15 @@ export function stackVars(t: Topology, vars: ExportResult['vars']): ExportResult
 export function usedVars(services: readonly ServiceSpec[]): string[] {
   const found = new Set<string>();
   for (const s of services) {
-    const interpolated = [s.image, s.user, s.command, s.entrypoint, s.environment, s.hostMounts];
+    const interpolated = [
+      s.image,
+      s.user,
+      s.command,
+      s.entrypoint,
+      s.environment,
+      s.hostMounts,
+      s.health,
+    ];
     for (const v of referencedVars(interpolated)) found.add(v);
     for (const v of s.secrets ?? []) found.add(v);
   }

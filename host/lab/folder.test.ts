@@ -52,11 +52,14 @@ describe('the lab folder', () => {
     const stateDir = path.join(root, 'state');
     const dir = path.join(stateDir, 'labs', 'perms');
     await mkdir(dir, { recursive: true, mode: 0o755 });
-    for (const d of [stateDir, path.dirname(dir), dir]) await chmod(d, 0o755);
+    await mkdir(path.join(dir, 'secrets'));
+    for (const d of [stateDir, path.dirname(dir), dir, path.join(dir, 'secrets')])
+      await chmod(d, 0o755);
     await writeFile(path.join(dir, '.env'), 'ADMIN_PW=kept-value\n', { mode: 0o644 });
     const p = plan();
     const lab = await writeLabFolder(p, p.edges, stateDir);
-    for (const d of [stateDir, path.dirname(dir), dir]) expect(await modeOf(d)).toBe(0o700);
+    for (const d of [stateDir, path.dirname(dir), dir, path.join(dir, 'secrets')])
+      expect(await modeOf(d)).toBe(0o700);
     expect(await modeOf(path.join(dir, '.env'))).toBe(0o600);
     expect(lab.values.get('ADMIN_PW')).toBe('kept-value');
   });

@@ -112,7 +112,7 @@ export async function writeLabFolder(
   const secrets = [...new Set(plan.containers.flatMap((c) => c.secrets))];
   if (secrets.length > 0) {
     const secretsDir = path.join(dir, 'secrets');
-    await mkdir(secretsDir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(secretsDir);
     for (const s of secrets) {
       await writeFile(confinedPath(secretsDir, s), values.get(s) ?? '', { mode: 0o644 });
     }

@@ -88,7 +88,8 @@ groups: [ { id: g, externalLabels: { token: "Bearer abcdefgh12345678" } } ]
       - { name: e, type: email, to: "oncall@example.com", smarthost: "smtp.example.com:587", authUsername: alertmanager }
       - { name: f, type: webhook, url: "https://user@hooks.example.com/a?key=\${KEY}" }
       - { name: g, type: pagerduty, routingKey: "\${PD_KEY}", url: "https://events.pagerduty.com/v2/enqueue" }
-      - { name: h, type: webhook, url: "https://h.example.com/?auth=Bearer \${TOKEN}" }`),
+      - { name: h, type: webhook, url: "https://h.example.com/?auth=Bearer \${TOKEN}" }
+      - { name: i, type: email, to: "ops@example.com", from: "Bearer authentication desk <am@example.com>" }`),
       ),
     );
     expect(f).toEqual([]);

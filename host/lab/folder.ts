@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { renderLabFiles } from '../../shared/lab/render.ts';
 import type { LabEdge, LabPlan, LabVar } from '../../shared/lab/types.ts';
 import { writeFileAtomic } from '../services/atomic-write.ts';
-import { defaultStateDir, ensurePrivateDir, STATE_FILE_MODE } from '../services/app-state.ts';
+import {
+  defaultStateDir,
+  ensurePrivateDir,
+  isStateDir,
+  STATE_FILE_MODE,
+} from '../services/app-state.ts';
 import { confinedPath, writeFileTree } from '../services/file-tree.ts';
 
 export function labDir(name: string, stateDir = defaultStateDir()): string {
@@ -90,7 +95,7 @@ export async function writeLabFolder(
   const dir = labDir(plan.name, stateDir);
   // Only the user may enter the state folder and its labs; mounted files stay readable to the
   // containers' own users, who reach them through their bind mounts.
-  await ensurePrivateDir(path.dirname(path.dirname(dir)));
+  await ensurePrivateDir(path.dirname(path.dirname(dir)), isStateDir);
   await ensurePrivateDir(path.dirname(dir));
   await ensurePrivateDir(dir);
   const values = await labValues(dir, plan.vars);

@@ -93,6 +93,15 @@ describe('AppState', () => {
     expect(await modeOf(path.join(state.dir, 'recovery.json'))).toBe(0o600);
   });
 
+  it('leaves the mode of a folder that holds more than the app state (the user named it)', async () => {
+    await mkdir(state.dir, { recursive: true });
+    await chmod(state.dir, 0o755);
+    await writeFile(path.join(state.dir, 'thesis.tex'), 'mine');
+    await state.putRecovery({ path: '/w/c.topology.yaml', text: 'z', savedAt: '2025-01-01' });
+    expect(await modeOf(state.dir)).toBe(0o755);
+    expect(await modeOf(path.join(state.dir, 'recovery.json'))).toBe(0o600);
+  });
+
   it('lives in FEDSTUDIO_STATE_DIR when set, else under the XDG config folder', () => {
     const saved = { s: process.env.FEDSTUDIO_STATE_DIR, x: process.env.XDG_CONFIG_HOME };
     try {

@@ -2,12 +2,18 @@
 // values for every ${VAR} (random, made once and kept, never exported), secrets/<VAR> files, and
 // lab.json, which lets `status` and `down` work from the lab's name alone.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { renderLabFiles } from '../../shared/lab/render.ts';
 import type { LabEdge, LabPlan, LabVar } from '../../shared/lab/types.ts';
-import { defaultStateDir } from '../services/app-state.ts';
+import { writeFileAtomic } from '../services/atomic-write.ts';
+import {
+  defaultStateDir,
+  ensurePrivateDir,
+  isStateDir,
+  STATE_FILE_MODE,
+} from '../services/app-state.ts';
 import { confinedPath, writeFileTree } from '../services/file-tree.ts';
 
 export function labDir(name: string, stateDir = defaultStateDir()): string {
@@ -87,16 +93,19 @@ export async function writeLabFolder(
   stateDir?: string,
 ): Promise<WrittenLab> {
   const dir = labDir(plan.name, stateDir);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  // Only the user may enter; mounted files stay readable to the containers' own users.
-  await chmod(dir, 0o700);
+  // Only the user may enter the state folder and its labs; mounted files stay readable to the
+  // containers' own users, who reach them through their bind mounts.
+  await ensurePrivateDir(path.dirname(path.dirname(dir)), isStateDir);
+  await ensurePrivateDir(path.dirname(dir));
+  await ensurePrivateDir(dir);
   const values = await labValues(dir, plan.vars);
   const env = [
     '# Values of the lab for every ${VAR} of the design: made up by Federation Studio, local only.',
     ...[...values].map(([k, v]) => `${k}=${v}`),
     '',
   ].join('\n');
-  await writeFile(path.join(dir, '.env'), env, { mode: 0o600 });
+  // Written anew (not in place), so a .env left readable by an older version is tightened too.
+  await writeFileAtomic(path.join(dir, '.env'), env, { mode: STATE_FILE_MODE });
   const configDir = path.join(dir, CONFIG_SUBDIR);
   // Overwritten in place, never removed first: containers kept from an earlier `up` have these
   // folders bind-mounted, and a removed folder would leave them looking at an empty one.
@@ -108,7 +117,7 @@ export async function writeLabFolder(
   const secrets = [...new Set(plan.containers.flatMap((c) => c.secrets))];
   if (secrets.length > 0) {
     const secretsDir = path.join(dir, 'secrets');
-    await mkdir(secretsDir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(secretsDir);
     for (const s of secrets) {
       await writeFile(confinedPath(secretsDir, s), values.get(s) ?? '', { mode: 0o644 });
     }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,36 @@ describe('AppState', () => {
     expect(JSON.parse(await readFile(path.join(state.dir, 'recovery.json'), 'utf8'))).toEqual(r);
     await state.clearRecovery();
     expect(await state.recovery()).toBeNull();
+  });
+
+  const modeOf = async (p: string) => (await stat(p)).mode & 0o777;
+
+  it('keeps the state folder and recovery.json readable by the user only', async () => {
+    await state.putRecovery({ path: '/w/a.topology.yaml', text: 'x', savedAt: '2025-01-01' });
+    await state.touchRecent('/w/a.topology.yaml');
+    expect(await modeOf(state.dir)).toBe(0o700);
+    expect(await modeOf(path.join(state.dir, 'recovery.json'))).toBe(0o600);
+    expect(await modeOf(path.join(state.dir, 'recent.json'))).toBe(0o600);
+    // The parents are the user's folders (~/.config): their modes are not ours to change.
+    expect(await modeOf(path.dirname(state.dir))).not.toBe(0o700);
+  });
+
+  it('tightens a state folder and recovery file an earlier version left open', async () => {
+    await mkdir(state.dir, { recursive: true, mode: 0o755 });
+    await chmod(state.dir, 0o755);
+    await writeFile(path.join(state.dir, 'recovery.json'), 'null\n', { mode: 0o644 });
+    await state.putRecovery({ path: '/w/b.topology.yaml', text: 'y', savedAt: '2025-01-01' });
+    expect(await modeOf(state.dir)).toBe(0o700);
+    expect(await modeOf(path.join(state.dir, 'recovery.json'))).toBe(0o600);
+  });
+
+  it('leaves the mode of a folder that holds more than the app state (the user named it)', async () => {
+    await mkdir(state.dir, { recursive: true });
+    await chmod(state.dir, 0o755);
+    await writeFile(path.join(state.dir, 'thesis.tex'), 'mine');
+    await state.putRecovery({ path: '/w/c.topology.yaml', text: 'z', savedAt: '2025-01-01' });
+    expect(await modeOf(state.dir)).toBe(0o755);
+    expect(await modeOf(path.join(state.dir, 'recovery.json'))).toBe(0o600);
   });
 
   it('lives in FEDSTUDIO_STATE_DIR when set, else under the XDG config folder', () => {

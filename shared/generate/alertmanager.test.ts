@@ -5,9 +5,11 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { amtoolCheckConfig, skipWithoutTool, withTree } from '../../test-support/tools.ts';
 import { parseTopology } from '../model/parse.ts';
+import { dumpAlertmanagerYaml } from './alertmanager-render.ts';
 import {
   alertmanagerConfig,
   generateAlertmanager,
+  inlinePlaceholder,
   secretRenderScript,
   webhookPlaceholder,
 } from './alertmanager.ts';
@@ -86,9 +88,9 @@ describe('alertmanager.yml', () => {
     expect(cfg.receivers).toEqual([
       { name: 'oncall', webhook_configs: [{ url: webhookPlaceholder('ONCALL_WEBHOOK_URL') }] },
     ]);
-    // The start script replaces the placeholder on its own line, so it must be a plain scalar.
+    // Double-quoted, so the URL the start script puts in its place stays one YAML string.
     expect(part.files['alertmanager/alertmanager/alertmanager.yml']).toContain(
-      '- url: http://fedstudio-secret.invalid/ONCALL_WEBHOOK_URL\n',
+      '- url: "http://fedstudio-secret.invalid/ONCALL_WEBHOOK_URL"\n',
     );
   });
 
@@ -109,7 +111,7 @@ describe('alertmanager.yml', () => {
       name: 'mail',
       email_configs: [
         {
-          to: '${ONCALL_EMAIL}',
+          to: inlinePlaceholder('ONCALL_EMAIL'),
           from: 'am@example.com',
           smarthost: 'smtp.example.com:587',
           auth_username: 'am',
@@ -232,7 +234,7 @@ describe('alertmanager services', () => {
     const part = generate(EVERY_RECEIVER);
     const s = serviceNamed(part, 'alertmanager');
     expect(s.command).toBeUndefined();
-    expect(s.secrets).toEqual(['HOOK_URL', 'PD_KEY', 'SLACK_URL', 'SMTP_PASSWORD']);
+    expect(s.secrets).toEqual(['HOOK_URL', 'ONCALL_EMAIL', 'PD_KEY', 'SLACK_URL', 'SMTP_PASSWORD']);
     const [sh, flag, script] = s.entrypoint ?? [];
     expect([sh, flag]).toEqual(['/bin/sh', '-c']);
     expect(script).toContain("'/run/secrets/HOOK_URL'");
@@ -268,7 +270,7 @@ describe('secretRenderScript', () => {
       { name: 'b', type: 'webhook', url: '${HOOK_2}' },
     ],
   });
-  const template = yaml.dump(config, { lineWidth: -1, noRefs: true, quotingType: '"' });
+  const template = dumpAlertmanagerYaml(config, true);
 
   it('replaces each placeholder with its secret file, sed-special characters included', async () => {
     const hook = 'https://hooks.example.com/x?a=1&b=2|c\\d';

@@ -1,11 +1,24 @@
 // Alertmanager nodes -> one alertmanager.yml per node (its replicas share it) and one container per
 // replica, fully meshed on the gossip port so that the replicas form one cluster (RULES.md).
-import yaml from 'js-yaml';
 import { ALERTMANAGER_CLUSTER_PORT, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import { SINGLE_VAR_REF } from '../model/primitives.ts';
 import type { NodeOf, Receiver } from '../model/schema.ts';
+import {
+  dumpAlertmanagerYaml,
+  secretRenderScript,
+  webhookPlaceholder,
+  withInlinePlaceholders,
+  type SecretRenderPlan,
+} from './alertmanager-render.ts';
 import type { GenerateContext } from './context.ts';
 import type { FileTree, GeneratedPart, ServiceSpec } from './types.ts';
+
+export {
+  inlinePlaceholder,
+  secretRenderScript,
+  webhookPlaceholder,
+  type SecretRenderPlan,
+} from './alertmanager-render.ts';
 
 type AlertmanagerNode = NodeOf<'alertmanager'>;
 
@@ -25,17 +38,13 @@ export function alertmanagerConfigDir(node: AlertmanagerNode): string {
 }
 
 /**
- * A valid URL that stands for a secret webhook URL in alertmanager.yml. Alertmanager 0.25 has no
- * `url_file` for webhooks and expands no environment, so the container replaces it at start.
+ * Secrets a config needs: files for `*_file` fields, whole webhook URLs rendered at start, and
+ * variables inside longer values (`https://hooks.example.com/${TEAM}/alert`), also rendered.
  */
-export function webhookPlaceholder(varName: string): string {
-  return `http://fedstudio-secret.invalid/${varName}`;
-}
-
-/** Secrets a config needs: files for `*_file` fields, and webhook URLs rendered at start. */
 interface Secrets {
   files: Set<string>;
   webhookUrls: Set<string>;
+  inline: Set<string>;
 }
 
 function secretVar(value: string | undefined): string | undefined {
@@ -100,11 +109,11 @@ export function alertmanagerConfig(node: AlertmanagerNode): {
   config: Record<string, unknown>;
   secrets: Secrets;
 } {
-  const secrets: Secrets = { files: new Set(), webhookUrls: new Set() };
+  const secrets: Secrets = { files: new Set(), webhookUrls: new Set(), inline: new Set() };
   const receivers = node.receivers ?? [];
   const route = node.route ?? {};
   const receiver = route.receiver ?? receivers[0]?.name ?? BLACK_HOLE;
-  const config = {
+  const design = {
     route: {
       receiver,
       ...(route.groupBy !== undefined ? { group_by: route.groupBy } : {}),
@@ -127,51 +136,10 @@ export function alertmanagerConfig(node: AlertmanagerNode): {
         ? receivers.map((r) => receiverConfig(r, secrets))
         : [{ name: BLACK_HOLE }],
   };
+  // Alertmanager expands no environment: every other `${VAR}` is filled in at start as well.
+  const config = withInlinePlaceholders(design, secrets.inline);
+  for (const v of secrets.inline) secrets.files.add(v);
   return { config, secrets };
-}
-
-/** Quotes one word for sh. */
-function shQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-export interface SecretRenderPlan {
-  /** Variables whose secret files replace webhookPlaceholder(VAR) in the template. */
-  vars: string[];
-  template: string;
-  output: string;
-  secretsDir: string;
-  /** The program and arguments to exec once the config is written. */
-  exec: string[];
-}
-
-/**
- * An sh script that writes `template` to `output` with each webhook placeholder replaced by the
- * content of its secret file, then execs the program. It holds no `$` at all, so compose's
- * interpolation cannot touch it whether or not the compose writer escapes `$`. Whitespace is
- * stripped from each secret (a URL has none; a trailing newline is common), so the value stays a
- * single plain YAML scalar; `\`, `&` and the `|` delimiter are escaped for sed.
- */
-export function secretRenderScript(plan: SecretRenderPlan): string {
-  const sedFile = `${plan.output}.sed`;
-  // Longest names first: the placeholder of A is a prefix of the placeholder of AB.
-  const vars = [...new Set(plan.vars)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const lines = ['set -e', 'umask 077', `: > ${shQuote(sedFile)}`];
-  for (const v of vars) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) throw new Error(`"${v}" is not a variable name`);
-    const file = shQuote(`${plan.secretsDir}/${v}`);
-    const pattern = webhookPlaceholder(v).replace(/\./g, '\\\\.');
-    lines.push(
-      `test -r ${file} || { echo ${shQuote(`missing secret file ${plan.secretsDir}/${v}`)} >&2; exit 1; }`,
-      `{ tr -d ' \\t\\r\\n' < ${file}; echo; } | sed -e 's/[\\\\&|]/\\\\&/g' -e 's#^#s|${pattern}|#' -e 's#.*#&|g#' >> ${shQuote(sedFile)}`,
-    );
-  }
-  lines.push(
-    `sed -f ${shQuote(sedFile)} ${shQuote(plan.template)} > ${shQuote(plan.output)}`,
-    `rm -f ${shQuote(sedFile)}`,
-    `exec ${plan.exec.map(shQuote).join(' ')}`,
-  );
-  return lines.join('\n');
 }
 
 function alertmanagerService(
@@ -195,9 +163,10 @@ function alertmanagerService(
   ];
   const template = `${CONFIG_DIR}/alertmanager.yml`;
   const render: SecretRenderPlan | undefined =
-    secrets.webhookUrls.size > 0
+    secrets.webhookUrls.size > 0 || secrets.inline.size > 0
       ? {
           vars: [...secrets.webhookUrls].sort(),
+          ...(secrets.inline.size > 0 ? { inline: [...secrets.inline].sort() } : {}),
           template,
           output: `${DATA_DIR}/alertmanager.yml`,
           secretsDir: SECRETS_DIR,
@@ -227,11 +196,10 @@ export function generateAlertmanager(ctx: GenerateContext): GeneratedPart {
   const services: ServiceSpec[] = [];
   for (const node of ctx.nodesOfKind('alertmanager')) {
     const { config, secrets } = alertmanagerConfig(node);
-    files[`${alertmanagerConfigDir(node)}/alertmanager.yml`] = yaml.dump(config, {
-      lineWidth: -1,
-      noRefs: true,
-      quotingType: '"',
-    });
+    files[`${alertmanagerConfigDir(node)}/alertmanager.yml`] = dumpAlertmanagerYaml(
+      config,
+      secrets.webhookUrls.size > 0 || secrets.inline.size > 0,
+    );
     const names = ctx.instances(node).map((i) => i.name);
     for (const name of names) {
       const peers = names.length > 1 ? names.filter((n) => n !== name) : [];

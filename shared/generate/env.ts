@@ -76,6 +76,29 @@ export function stackVars(t: Topology, vars: ExportResult['vars']): ExportResult
   });
 }
 
+/**
+ * Variables the stack reads, sorted: those docker-compose.yml interpolates (compose expands
+ * `${VAR}` in every value it gives a container: image, command, environment, mounts) and the
+ * secret files it mounts. A `${VAR}` left in a file no tool expands is not read, so not asked for.
+ */
+export function usedVars(services: readonly ServiceSpec[]): string[] {
+  const found = new Set<string>();
+  for (const s of services) {
+    const interpolated = [
+      s.image,
+      s.user,
+      s.command,
+      s.entrypoint,
+      s.environment,
+      s.hostMounts,
+      s.health,
+    ];
+    for (const v of referencedVars(interpolated)) found.add(v);
+    for (const v of s.secrets ?? []) found.add(v);
+  }
+  return [...found].sort();
+}
+
 /** Secret names mounted by any service, sorted. */
 export function secretVars(services: readonly ServiceSpec[]): string[] {
   return [...new Set(services.flatMap((s) => s.secrets ?? []))].sort();

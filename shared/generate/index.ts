@@ -11,6 +11,7 @@ import {
   renderEnv,
   renderEnvExample,
   renderWriteSecrets,
+  usedVars,
   WRITE_SECRETS_PATH,
 } from './env.ts';
 import { generateExtended } from './extended.ts';
@@ -49,9 +50,10 @@ export function generateExport(t: Topology, options: ExportOptions = {}): Export
     services.push(...part.services);
     for (const v of part.vars ?? []) if (!why.has(v.name)) why.set(v.name, v.why);
   }
-  const vars = [...why.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, w]) => ({ name, why: w }));
+  // Only what the stack reads: a variable the design names where no tool expands it is not.
+  const vars = usedVars(services)
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => ({ name, why: why.get(name) ?? 'used by docker-compose.yml' }));
   files['docker-compose.yml'] = renderCompose(ctx, services);
   files['.env'] = renderEnv(ctx);
   files['.env.example'] = renderEnvExample(ctx, vars, services);

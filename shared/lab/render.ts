@@ -3,7 +3,12 @@
 // shell, and the lab knows the values anyway, so it renders them on the host and runs the program
 // directly.
 import yaml from 'js-yaml';
-import { webhookPlaceholder, type SecretRenderPlan } from '../generate/alertmanager.ts';
+import {
+  cleanSecretValue,
+  dumpAlertmanagerYaml,
+  renderPlaceholders,
+  type SecretRenderPlan,
+} from '../generate/alertmanager-render.ts';
 import type { FileTree, ServiceSpec } from '../generate/types.ts';
 import type { LabPlan, LabRenderedFile } from './types.ts';
 
@@ -58,7 +63,7 @@ export function renderedLaunch(
     file: {
       path: `${renderedDir}/${basename(plan.template)}`,
       template,
-      placeholders: Object.fromEntries(plan.vars.map((v) => [webhookPlaceholder(v), v])),
+      placeholders: Object.fromEntries(renderPlaceholders(plan)),
     },
   };
 }
@@ -74,20 +79,30 @@ function replaceStrings(v: unknown, swap: (s: string) => string): unknown {
 
 /**
  * The rendered files of a plan with the lab's values. Works on the parsed YAML, not the text, so
- * a value holding `:` or `#` stays one string. Whitespace is trimmed, as the container script does.
+ * a value holding `:` or `#` stays one string. Every placeholder in a string is replaced, in one
+ * pass (a value is never searched for placeholders); values are cleaned as the container does.
  */
 export function renderLabFiles(plan: LabPlan, values: Record<string, string>): FileTree {
   const out: FileTree = {};
   for (const r of plan.rendered) {
-    const swap = (s: string) => {
-      const v = r.placeholders[s];
-      if (v === undefined) return s;
-      const value = values[v];
-      if (value === undefined) throw new Error(`no value for ${v}, which ${r.path} needs`);
-      return value.trim();
-    };
+    const names = Object.keys(r.placeholders).sort((a, b) => b.length - a.length);
+    if (names.length === 0) {
+      out[r.path] = r.template;
+      continue;
+    }
+    const any = new RegExp(
+      names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+      'g',
+    );
+    const swap = (s: string) =>
+      s.replace(any, (placeholder) => {
+        const v = r.placeholders[placeholder] ?? '';
+        const value = values[v];
+        if (value === undefined) throw new Error(`no value for ${v}, which ${r.path} needs`);
+        return cleanSecretValue(value);
+      });
     const doc = replaceStrings(yaml.load(r.template), swap);
-    out[r.path] = yaml.dump(doc, { lineWidth: -1, noRefs: true, quotingType: '"' });
+    out[r.path] = dumpAlertmanagerYaml(doc, false);
   }
   return out;
 }

@@ -54,8 +54,29 @@ export const LabelName = z.string().regex(LABEL_NAME, {
   message: 'must be a Prometheus label name: letters, digits and "_", not starting with a digit',
 });
 
+/**
+ * Refuses a `__proto__` key in a mapping of user-chosen keys. zod leaves it out of a record
+ * without a word (it would replace the prototype of the object it builds), so the label or
+ * annotation would silently vanish from the export.
+ */
+const NO_PROTO_KEY = z.unknown().superRefine((v, ctx) => {
+  if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, '__proto__')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['__proto__'],
+      message:
+        'cannot be a key: "__proto__" is reserved by JavaScript and would be lost; use another name',
+    });
+  }
+});
+
+/** A mapping whose keys the user chooses (labels, annotations), refusing `__proto__`. */
+export function userKeyed<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V) {
+  return NO_PROTO_KEY.pipe(z.record(key, value));
+}
+
 /** A label set: names are checked, values are free text (they are data, never config). */
-export const Labels = z.record(LabelName, z.string());
+export const Labels = userKeyed(LabelName, z.string());
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 export const Size = z.strictObject({ width: z.number().positive(), height: z.number().positive() });

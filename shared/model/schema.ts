@@ -12,6 +12,7 @@ import {
   Position,
   SecretRef,
   Size,
+  userKeyed,
 } from './primitives.ts';
 
 export const API_VERSION = 'fedstudio/v1';
@@ -49,7 +50,7 @@ export const AlertRule = z.strictObject({
   for: Duration.optional(),
   keepFiringFor: Duration.optional(),
   labels: Labels.optional(),
-  annotations: z.record(z.string(), z.string()).optional(),
+  annotations: userKeyed(z.string(), z.string()).optional(),
 });
 
 export const PrometheusNode = nodeKind('prometheus', {

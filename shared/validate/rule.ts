@@ -24,7 +24,8 @@ export interface Rule {
     | 'rules'
     | 'grafana'
     | 'long-term storage'
-    | 'structure';
+    | 'structure'
+    | 'secrets';
   /** When it triggers, in RULES.md's words. */
   when: string;
   /** Why it matters: what goes wrong in production. */

@@ -75,6 +75,17 @@ describe('labels', () => {
     expect(parseLabelRows([{ key: 'runbook-url', value: 'x' }], true).ok).toBe(true);
     expect(parseLabelRows([])).toEqual({ ok: true, value: undefined });
   });
+
+  it('refuses a "__proto__" key instead of dropping the row, and keeps "constructor"', () => {
+    for (const free of [false, true]) {
+      const r = parseLabelRows([{ key: '__proto__', value: 'x' }], free);
+      expect(r).toEqual({ ok: false, errors: [expect.stringContaining('__proto__')] });
+    }
+    expect(parseLabelRows([{ key: 'constructor', value: 'x' }])).toEqual({
+      ok: true,
+      value: { constructor: 'x' },
+    });
+  });
 });
 
 describe('items', () => {

@@ -118,6 +118,8 @@ export function parseLabelRows(rows: readonly LabelRow[], freeKeys = false): Lab
       continue;
     }
     if (k === '') err = 'a label needs a name';
+    // A design refuses it too: JavaScript would drop the key instead of keeping the row.
+    else if (k === '__proto__') err = '"__proto__" is reserved by JavaScript: use another name';
     else if (!freeKeys && !LabelName.safeParse(k).success)
       err = `"${k}": letters, digits and "_", not starting with a digit`;
     else if (seen.has(k)) err = `"${k}" appears twice`;

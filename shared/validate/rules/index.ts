@@ -39,6 +39,8 @@ import { thanosSidecarObjstore } from './thanos-sidecar-objstore.ts';
 import { targetsUnscraped } from './targets-unscraped.ts';
 import { nodeIsolated } from './node-isolated.ts';
 import { globalSingle } from './global-single.ts';
+import { secretLiteral } from './secret-literal.ts';
+import { varNotExpanded } from './var-not-expanded.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -80,6 +82,8 @@ export const RULES: readonly Rule[] = [
   targetsUnscraped,
   nodeIsolated,
   globalSingle,
+  secretLiteral,
+  varNotExpanded,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

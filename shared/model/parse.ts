@@ -40,7 +40,13 @@ export function parseTopology(input: string): ParseResult {
     ok: false,
     errors: [{ path: '(document)', ...(at.line > 0 ? at : { line: 1, column: 1 }), message }],
   });
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (raw === null) {
+    return whole(
+      'no design in the file: a design is a YAML mapping with apiVersion, kind, metadata and nodes',
+      { line: 1, column: 1 },
+    );
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
     return whole('a design is a YAML mapping with apiVersion, kind, metadata and nodes');
   }
   const shape = shapeProblem(raw);

@@ -19,7 +19,8 @@ interface Frame {
   entries: [PathSegment, unknown][];
   next: number;
   size: number;
-  depth: number;
+  /** Levels below this value, counting plain values as one. */
+  height: number;
 }
 
 const frame = (value: object, path: PathSegment[]): Frame => ({
@@ -30,56 +31,53 @@ const frame = (value: object, path: PathSegment[]): Frame => ({
     : Object.entries(value),
   next: 0,
   size: 1,
-  depth: 0,
+  height: 0,
 });
 
 /**
  * Walks the data without recursion, each shared (aliased) subtree once. The text's own nesting is
- * bounded while parsing; aliases nesting into aliases can still build depth, checked here.
+ * bounded while parsing; aliases nesting into aliases can still build depth, checked here with
+ * the same count: every value, plain ones too, is a level.
  */
 export function shapeProblem(root: unknown): ShapeProblem | undefined {
   if (root === null || typeof root !== 'object') return undefined;
-  const memo = new Map<object, { size: number; depth: number }>();
+  const memo = new Map<object, { size: number; height: number }>();
   const open = new Set<object>([root]);
   const stack: Frame[] = [frame(root, [])];
   for (let f = stack[0]; f !== undefined; f = stack[stack.length - 1]) {
     const entry = f.entries[f.next];
-    if (entry !== undefined) {
-      f.next++;
-      const [seg, child] = entry;
-      // js-yaml keeps `__proto__` as an own key, but copying such an object (as validation does)
-      // turns it into the prototype: the key would be lost and the object changed.
-      if (seg === '__proto__') return { kind: 'proto-key', path: f.path };
-      if (child === null || typeof child !== 'object') {
-        f.size++;
-        continue;
-      }
-      const path = [...f.path, seg];
-      // A cycle cannot come from YAML aliases, but would be infinitely big.
-      if (open.has(child)) return { kind: 'too-big' };
-      const known = memo.get(child);
-      if (known === undefined) {
-        if (stack.length >= MAX_NESTING) return { kind: 'too-deep', path };
-        open.add(child);
-        stack.push(frame(child, path));
-        continue;
-      }
-      if (stack.length + known.depth > MAX_NESTING) return { kind: 'too-deep', path };
-      f.size += known.size;
-      f.depth = Math.max(f.depth, known.depth);
-    } else {
+    if (entry === undefined) {
       stack.pop();
       open.delete(f.value);
-      const shape = { size: f.size, depth: f.depth + 1 };
+      const shape = { size: f.size, height: f.height + 1 };
       memo.set(f.value, shape);
       const parent = stack[stack.length - 1];
       if (parent) {
         parent.size += shape.size;
-        parent.depth = Math.max(parent.depth, shape.depth);
+        parent.height = Math.max(parent.height, shape.height);
       }
       if ((parent ?? f).size > MAX_EXPANDED_VALUES) return { kind: 'too-big' };
       continue;
     }
+    f.next++;
+    const [seg, child] = entry;
+    // js-yaml keeps `__proto__` as an own key, but copying such an object (as validation does)
+    // turns it into the prototype: the key would be lost and the object changed.
+    if (seg === '__proto__') return { kind: 'proto-key', path: f.path };
+    const path = [...f.path, seg];
+    const known =
+      child === null || typeof child !== 'object' ? { size: 1, height: 1 } : memo.get(child);
+    if (known === undefined) {
+      // A cycle cannot come from YAML aliases, but would be infinitely big.
+      if (open.has(child as object)) return { kind: 'too-big' };
+      if (stack.length + 1 > MAX_NESTING) return { kind: 'too-deep', path };
+      open.add(child as object);
+      stack.push(frame(child as object, path));
+      continue;
+    }
+    if (stack.length + known.height > MAX_NESTING) return { kind: 'too-deep', path };
+    f.size += known.size;
+    f.height = Math.max(f.height, known.height);
     if (f.size > MAX_EXPANDED_VALUES) return { kind: 'too-big' };
   }
   return undefined;

@@ -9,9 +9,9 @@ import { normalizeText } from '../shared/model/yaml-text.ts';
 import { mutate, prng } from './design-mutations.ts';
 import { runCli, type CliResult } from './in-process.ts';
 
-/** FEDSTUDIO_FUZZ_SEED replays another run; the default keeps CI deterministic. */
+/** FEDSTUDIO_FUZZ_SEED and _CASES explore further; the defaults keep CI deterministic and quick. */
 const SEED = Number(process.env.FEDSTUDIO_FUZZ_SEED ?? 20261203);
-const CASES_PER_TEMPLATE = 40;
+const CASES_PER_TEMPLATE = Number(process.env.FEDSTUDIO_FUZZ_CASES ?? 40);
 /** Every EXPORT_EVERY-th case also goes through `export --out`. */
 const EXPORT_EVERY = 4;
 /** Cases also run through the real `bin/fedstudio.mjs`, to prove the in-process path is the same. */
@@ -40,7 +40,7 @@ function check(file: string, bytes: Uint8Array, r: CliResult, what: string): voi
   counts.runs++;
   counts.exit[r.exitCode]!++;
   if (r.exitCode !== 2) return;
-  const lineCount = normalizeText(Buffer.from(bytes).toString('utf8')).split('\n').length;
+  const lines = normalizeText(Buffer.from(bytes).toString('utf8')).split('\n');
   const errors = r.stderr
     .split('\n')
     .filter((l) => l !== '' && l !== `fedstudio: ${file} is not a usable design:`);
@@ -51,8 +51,11 @@ function check(file: string, bytes: Uint8Array, r: CliResult, what: string): voi
     expect(m, `${what}: no :line:column in ${line}`).not.toBeNull();
     const [, l, c] = m!.map(Number);
     expect(l, `${what}: ${line}`).toBeGreaterThanOrEqual(1);
-    expect(l, `${what}: ${line} is past the end`).toBeLessThanOrEqual(lineCount);
+    expect(l, `${what}: ${line} is past the end`).toBeLessThanOrEqual(lines.length);
     expect(c, `${what}: ${line}`).toBeGreaterThanOrEqual(1);
+    expect(c, `${what}: ${line} is past its line`).toBeLessThanOrEqual(
+      (lines[l! - 1] ?? '').length + 1,
+    );
   }
 }
 

@@ -18,7 +18,11 @@ export type Locate = (
   key?: string,
 ) => { line: number; column: number };
 
-/** Where a path is in YAML text (line and column, 1-based; 0 when unknown), parsed on first use. */
+/**
+ * Where a path is in YAML text (line and column, 1-based), parsed on first use. A path the
+ * position-keeping parser cannot follow (it reads a few constructs more strictly than js-yaml)
+ * falls back to its nearest ancestor, at worst the document's start: an error always has a line.
+ */
 export function lazyLocator(text: string): Locate {
   let locate: Locate | undefined;
   return (path, key) => {
@@ -32,7 +36,7 @@ export function lazyLocator(text: string): Locate {
       // The design is the one document with content; empty ones around it are allowed.
       const list = Array.isArray(docs) ? docs : [];
       const doc = list.find((d) => isCollection(d.contents)) ?? list[0];
-      locate = doc ? locator(doc, lineCounter) : () => ({ line: 0, column: 0 });
+      locate = doc ? locator(doc, lineCounter) : () => ({ line: 1, column: 1 });
     }
     return locate(path, key);
   };
@@ -63,8 +67,9 @@ function locator(doc: Document, lc: LineCounter): Locate {
       );
       if (pair && isScalar(pair.key)) found = pair.key;
     }
-    const range = (found as YamlNode | undefined)?.range;
-    if (!range) return { line: 0, column: 0 };
+    const range =
+      (found as YamlNode | undefined)?.range ?? (doc.contents as YamlNode | null)?.range;
+    if (!range) return { line: 1, column: 1 };
     const pos = lc.linePos(range[0]);
     return { line: pos.line, column: pos.col };
   };

@@ -56,10 +56,9 @@ export function parseTopology(input: string): ParseResult {
     );
   }
   if (shape?.kind === 'too-deep') {
-    return whole(
-      `nested more than ${MAX_NESTING} levels deep through YAML aliases`,
-      locate(shape.path),
-    );
+    const message = `nested more than ${MAX_NESTING} levels deep through YAML aliases`;
+    const path = formatPath(shape.path);
+    return { ok: false, errors: [{ path, ...locate(shape.path), message }] };
   }
   if (shape?.kind === 'proto-key') {
     const path = formatPath([...shape.path, '__proto__']);

@@ -1,3 +1,4 @@
+import { EXIT, internalErrorText } from './exit.ts';
 import { main } from './main.ts';
 
 main(process.argv.slice(2)).then(
@@ -5,9 +6,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(
-      `fedstudio: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    process.exitCode = 70;
+    process.stderr.write(internalErrorText(e));
+    process.exitCode = EXIT.internal;
   },
 );

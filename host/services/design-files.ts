@@ -5,6 +5,7 @@ import { lstat, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatModelError, parseTopology, type ModelError } from '../../shared/model/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
+import { decodeDesignBytes } from '../../shared/model/yaml-text.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { fsError, HostError, isFsError, printable } from './host-errors.ts';
 
@@ -25,9 +26,9 @@ export interface LoadedDesign {
 
 /** Reads and parses a design; throws DesignError naming file, line, column and field. */
 export async function loadDesign(file: string): Promise<LoadedDesign> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why =
@@ -38,6 +39,9 @@ export async function loadDesign(file: string): Promise<LoadedDesign> {
           : err.message;
     throw new DesignError(file, [{ path: '(document)', line: 0, column: 0, message: why }]);
   }
+  const decoded = decodeDesignBytes(bytes);
+  if (!decoded.ok) throw new DesignError(file, decoded.errors);
+  const text = decoded.text;
   const result = parseTopology(text);
   if (!result.ok) throw new DesignError(file, result.errors);
   return { file, text, topology: result.topology };

@@ -1,20 +1,15 @@
 // Design text -> model, or errors that say what and where: the path, the line and the column.
-import jsyaml from 'js-yaml';
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
 import type { z } from 'zod';
+import { lazyLocator, type Locate } from './locate.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import { checkReferences } from './references.ts';
 import { API_VERSION, TopologySchema, type Topology } from './schema.ts';
 import { migrate } from './migrate.ts';
+import { MAX_EXPANDED_VALUES, shapeProblem } from './value-shape.ts';
+import { loadYaml, MAX_NESTING } from './yaml-load.ts';
+import { normalizeText } from './yaml-text.ts';
+
+export { lazyLocator, type Locate } from './locate.ts';
 
 export interface ModelError {
   /** `nodes[3].replicas`, or `(document)` for the file as a whole. */
@@ -33,53 +28,44 @@ export function formatModelError(e: ModelError, file = '<design>'): string {
   return e.path === '(document)' ? `${where}: ${e.message}` : `${where}: ${e.path}: ${e.message}`;
 }
 
-export function parseTopology(text: string): ParseResult {
+export function parseTopology(input: string): ParseResult {
+  const text = normalizeText(input);
   // js-yaml reads valid designs fast; the slower position-keeping parser of the `yaml` library runs
   // only when there is an error to place.
-  let raw: unknown;
-  try {
-    raw = jsyaml.load(text);
-  } catch (e) {
-    if (e instanceof jsyaml.YAMLException) {
-      return {
-        ok: false,
-        errors: [
-          {
-            path: '(document)',
-            line: e.mark.line + 1,
-            column: e.mark.column + 1,
-            message: e.reason,
-          },
-        ],
-      };
-    }
-    throw e;
-  }
+  const loaded = loadYaml(text);
+  if (!loaded.ok) return loaded;
+  const raw = loaded.value;
   const locate = lazyLocator(text);
-  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: '(document)',
-          line: 1,
-          column: 1,
-          message: 'a design is a YAML mapping with apiVersion, kind, metadata and nodes',
-        },
-      ],
-    };
+  const whole = (message: string, at = locate([])): ParseResult => ({
+    ok: false,
+    errors: [{ path: '(document)', ...(at.line > 0 ? at : { line: 1, column: 1 }), message }],
+  });
+  if (raw === null) {
+    return whole(
+      'no design in the file: a design is a YAML mapping with apiVersion, kind, metadata and nodes',
+      { line: 1, column: 1 },
+    );
   }
-  if (expandedSize(raw, new Map()) > MAX_EXPANDED_VALUES) {
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return whole('a design is a YAML mapping with apiVersion, kind, metadata and nodes');
+  }
+  const shape = shapeProblem(raw);
+  if (shape?.kind === 'too-big') {
+    return whole(
+      `the design expands to more than ${MAX_EXPANDED_VALUES} values through YAML aliases`,
+    );
+  }
+  if (shape?.kind === 'too-deep') {
+    const message = `nested more than ${MAX_NESTING} levels deep through YAML aliases`;
+    const path = formatPath(shape.path);
+    return { ok: false, errors: [{ path, ...locate(shape.path), message }] };
+  }
+  if (shape?.kind === 'proto-key') {
+    const path = formatPath([...shape.path, '__proto__']);
+    const at = locate(shape.path, '__proto__');
     return {
       ok: false,
-      errors: [
-        {
-          path: '(document)',
-          line: 1,
-          column: 1,
-          message: `the design expands to more than ${MAX_EXPANDED_VALUES} values through YAML aliases`,
-        },
-      ],
+      errors: [{ path, ...at, message: '"__proto__" cannot be a key in a design' }],
     };
   }
   const migrated = migrate(raw as Record<string, unknown>);
@@ -108,36 +94,6 @@ export function parseTopology(text: string): ParseResult {
   return { ok: true, topology: parsed.data };
 }
 
-/** Aliases can make a small file stand for a huge tree ("billion laughs"): bound what it expands to. */
-const MAX_EXPANDED_VALUES = 5_000_000;
-
-function expandedSize(v: unknown, memo: Map<object, number>): number {
-  if (v === null || typeof v !== 'object') return 1;
-  const known = memo.get(v);
-  if (known !== undefined) return known;
-  memo.set(v, Infinity); // a cycle counts as too big
-  let n = 1;
-  for (const child of Object.values(v)) {
-    n += expandedSize(child, memo);
-    if (n > MAX_EXPANDED_VALUES) break;
-  }
-  memo.set(v, n);
-  return n;
-}
-
-/** Where a path is in YAML text (line and column, 1-based; 0 when unknown), parsed on first use. */
-export function lazyLocator(text: string): Locate {
-  let locate: Locate | undefined;
-  return (path, key) => {
-    if (!locate) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
-      locate = locator(doc, lineCounter);
-    }
-    return locate(path, key);
-  };
-}
-
 /**
  * Where each node, edge and group of a design starts in its text: id -> line and column. Used to
  * point findings at the file (the CLI's `file:line`); built only when asked for.
@@ -157,43 +113,6 @@ export function sourcePositions(
   return out;
 }
 
-export type Locate = (
-  path: readonly PathSegment[],
-  key?: string,
-) => { line: number; column: number };
-
-/** Finds the line and column of a path in the YAML document, or of its nearest existing ancestor. */
-function locator(doc: Document, lc: LineCounter): Locate {
-  return (path, key) => {
-    let node: unknown = doc.contents;
-    let found: unknown = node;
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-        );
-        if (!pair) break;
-        node = pair.value;
-        found = pair.value ?? pair.key;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        if (node === undefined) break;
-        found = node;
-      } else break;
-    }
-    if (key !== undefined && isMap(found)) {
-      const pair = found.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key,
-      );
-      if (pair && isScalar(pair.key)) found = pair.key;
-    }
-    const range = (found as YamlNode | undefined)?.range;
-    if (!range) return { line: 0, column: 0 };
-    const pos = lc.linePos(range[0]);
-    return { line: pos.line, column: pos.col };
-  };
-}
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
   for (const seg of path) {
@@ -210,6 +129,14 @@ function zodIssueErrors(issue: z.core.$ZodIssue, root: unknown, locate: Locate):
     ...locate(p, key),
     message,
   });
+  const missing = (p: PathSegment[]): ModelError => {
+    const last = p[p.length - 1];
+    return {
+      path: formatPath(p),
+      ...locate(p.slice(0, -1)),
+      message: `missing required ${typeof last === 'string' ? `"${last}"` : 'item'}`,
+    };
+  };
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => at(path, `unknown key "${k}"`, k));
@@ -236,21 +163,11 @@ function zodIssueErrors(issue: z.core.$ZodIssue, root: unknown, locate: Locate):
       }
       return [at(path, issue.message)];
     }
-    case 'invalid_type': {
-      const present = valueAt(root, path) !== undefined;
-      if (!present) {
-        const last = path[path.length - 1];
-        return [
-          {
-            path: formatPath(path),
-            ...locate(path.slice(0, -1)),
-            message: `missing required ${typeof last === 'string' ? `"${last}"` : 'item'}`,
-          },
-        ];
-      }
+    case 'invalid_type':
+      if (valueAt(root, path) === undefined) return [missing(path)];
       return [at(path, `expected ${issue.expected}, got ${describe(valueAt(root, path))}`)];
-    }
     case 'invalid_value':
+      if (valueAt(root, path) === undefined) return [missing(path)];
       if (path[path.length - 1] === 'apiVersion') {
         return [at(path, `must be exactly "${API_VERSION}"`)];
       }

@@ -58,12 +58,21 @@ export function revisionOf(bytes: Uint8Array | string): string {
 
 /** A design file's text and the revision of exactly the bytes read; path errors as HostErrors. */
 export async function readDesignFile(file: string): Promise<{ text: string; revision: string }> {
+  let bytes: Buffer;
   try {
-    const bytes = await readFile(file);
-    return { text: bytes.toString('utf8'), revision: revisionOf(bytes) };
+    bytes = await readFile(file);
   } catch (e) {
     throw await pathError(e, file);
   }
+  // Bytes that are not UTF-8 are named where they are, never read as replacement characters.
+  const decoded = decodeDesignBytes(bytes);
+  if (!decoded.ok)
+    throw new HostError(
+      'design-invalid',
+      `${file} is not a usable design`,
+      decoded.errors.map((x) => formatModelError(x, file)),
+    );
+  return { text: decoded.text, revision: revisionOf(bytes) };
 }
 
 /** The revision of the file on disk now, or null when there is none. */

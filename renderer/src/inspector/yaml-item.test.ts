@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { EDGE_SCHEMAS, NODE_SCHEMAS } from '../../../shared/model/schema.ts';
 import { buildTree, defaultFile } from '../preview/tree.ts';
 import { itemYaml, parseItemYaml } from './yaml-item.ts';
@@ -48,5 +49,17 @@ describe('file tree', () => {
     expect(defaultFile(['README.md', 'prometheus/x/prometheus.yml'])).toBe(
       'prometheus/x/prometheus.yml',
     );
+  });
+});
+
+describe('the YAML tab on hostile text', () => {
+  const schema = z.object({ name: z.string() });
+  it('refuses deep nesting and a second document with a line, without throwing', () => {
+    const deep = parseItemYaml('name: ' + '['.repeat(5000), schema, {});
+    expect(deep.ok).toBe(false);
+    const two = parseItemYaml('name: a\n---\nname: b\n', schema, {});
+    expect(two).toMatchObject({ ok: false, errors: [{ line: 2 }] });
+    const nul = parseItemYaml('name: a\u0000b\n', schema, {});
+    expect(nul).toMatchObject({ ok: false, errors: [{ line: 1 }] });
   });
 });

@@ -2,6 +2,8 @@
 // line. Canvas geometry (position, size) is left out of the text and kept from the item.
 import jsyaml from 'js-yaml';
 import { lazyLocator } from '../../../shared/model/parse.ts';
+import { loadYaml } from '../../../shared/model/yaml-load.ts';
+import { normalizeText } from '../../../shared/model/yaml-text.ts';
 import type { z } from 'zod';
 
 const GEOMETRY = ['position', 'size'] as const;
@@ -27,15 +29,12 @@ function lineOf(text: string, path: readonly PropertyKey[]): number {
 
 /** The text parsed and checked against the item's schema; geometry comes from `current`. */
 export function parseItemYaml(text: string, schema: z.ZodType, current: object): ItemParse<object> {
-  let raw: unknown;
-  try {
-    raw = jsyaml.load(text);
-  } catch (e) {
-    if (e instanceof jsyaml.YAMLException) {
-      return { ok: false, errors: [{ line: e.mark.line + 1, message: e.reason }] };
-    }
-    throw e;
-  }
+  // The design file's own reading: the same limits, so no text typed here can crash the tab.
+  text = normalizeText(text);
+  const loaded = loadYaml(text);
+  if (!loaded.ok)
+    return { ok: false, errors: loaded.errors.map((e) => ({ line: e.line, message: e.message })) };
+  const raw = loaded.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ line: 1, message: 'expected a mapping of fields' }] };
   }

@@ -21,6 +21,7 @@ export async function exportCommand(
     if (w.removed.length > 0)
       process.stdout.write(`removed (no longer generated): ${list(w.removed)}\n`);
     if (w.kept.length > 0) process.stdout.write(`kept (not ours): ${list(w.kept)}\n`);
+    for (const note of w.notes) process.stderr.write(`fedstudio: note: ${note}\n`);
     if (result.vars.length > 0) {
       process.stdout.write(
         `set ${result.vars.map((v) => v.name).join(', ')} (see ${opts.out}/.env.example)\n`,

@@ -55,7 +55,9 @@ export function renderManifest(
     version: MANIFEST_VERSION,
     generator: generatorInfo(),
     exportedAt: (extra.now ?? new Date()).toISOString(),
-    files: [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => ({ path: p, sha256: h })),
+    files: [...files]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([p, h]) => ({ path: p, sha256: h })),
     ...(extra.design ? { design: extra.design } : {}),
   };
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -49,7 +49,9 @@ export function normaliseTree(root: string, files: Record<string, string>): [str
     confinedPath(root, rel);
     const norm = path.posix.normalize(rel.split(path.sep).join('/'));
     if (isReservedName(norm.split('/')[0] ?? norm))
-      throw new ExportRefused(`refusing to write "${rel}": the name is reserved for the export manifest`);
+      throw new ExportRefused(
+        `refusing to write "${rel}": the name is reserved for the export manifest`,
+      );
     out.set(norm, text);
   }
   return [...out].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -99,7 +101,8 @@ export async function planExport(
     const abs = path.join(root, rel);
     const s = (await realFolders(root, rel)) ? await lstat(abs).catch(() => null) : null;
     if (s === null) continue;
-    if (s.isFile() && sha256(await readFile(abs)) === hash) remove.push({ path: rel, sha256: hash });
+    if (s.isFile() && sha256(await readFile(abs)) === hash)
+      remove.push({ path: rel, sha256: hash });
     else orphaned.push(rel);
   }
   return { files, remove, orphaned };

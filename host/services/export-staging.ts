@@ -14,7 +14,17 @@
 // it, and never any junk after it. Files are not fsync'ed: this guards against the process dying,
 // not against the machine losing power.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { EXPORT_MARKER, sha256 } from './export-manifest.ts';
@@ -98,8 +108,18 @@ async function removeIfUnchanged(root: string, rel: string, hash: string): Promi
   const s = await lstat(abs).catch(() => null);
   if (!s?.isFile() || sha256(await readFile(abs)) !== hash) return false;
   await unlink(abs);
-  for (let d = path.dirname(abs); d !== root && d.startsWith(root + path.sep); d = path.dirname(d)) {
-    if (!(await rmdir(d).then(() => true, () => false))) break;
+  for (
+    let d = path.dirname(abs);
+    d !== root && d.startsWith(root + path.sep);
+    d = path.dirname(d)
+  ) {
+    if (
+      !(await rmdir(d).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
   }
   return true;
 }

@@ -74,8 +74,9 @@ export async function resolveTarget(outDir: string): Promise<ExportTarget> {
     if (!link.isDirectory()) throw new ExportRefused(`${outDir} exists and is not a folder`);
     return { dir: asked, created: false };
   }
+  let first: string | undefined;
   try {
-    await mkdir(asked, { recursive: true });
+    first = await mkdir(asked, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST')
@@ -84,7 +85,8 @@ export async function resolveTarget(outDir: string): Promise<ExportTarget> {
       );
     throw describeFsError(e, `create the folder`);
   }
-  return { dir: asked, created: true };
+  // Another export may have created it a moment ago: then this one did not.
+  return { dir: asked, created: first !== undefined };
 }
 
 async function lstatOrNull(p: string, shown: string) {

@@ -3,10 +3,11 @@
 // they still hold what was written, are replaced or removed without --force. The user's files are
 // never removed; one at a generated path is replaced only with --force, and reported. How files
 // land without a half-written state: export-staging.ts.
-import { chmod, chown, readdir, rm, rmdir } from 'node:fs/promises';
+import { chmod, chown, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileTree } from '../../shared/generate/types.ts';
-import { EXPORT_MARKER, readPreviousExport, renderManifest } from './export-manifest.ts';
+import { cleanLegacyLeftovers, refuseHalfSwapped } from './export-legacy.ts';
+import { readPreviousExport, renderManifest } from './export-manifest.ts';
 import { normaliseTree, planExport, type ExportPlan, type PlannedFile } from './export-plan.ts';
 import {
   createStaging,
@@ -32,6 +33,8 @@ export interface ExportWriteResult {
   replaced: string[];
   /** Files of the previous export the design no longer generates. */
   removed: string[];
+  /** Things a person should know (leftovers of an earlier version's interrupted export). */
+  notes: string[];
   created: boolean;
 }
 
@@ -51,10 +54,16 @@ export async function writeExport(
   files: FileTree,
   options: ExportWriteOptions = {},
 ): Promise<ExportWriteResult> {
-  const tree = normaliseTree(path.resolve(outDir || '.'), files);
+  const asked = path.resolve(outDir || '.');
+  const tree = normaliseTree(asked, files);
+  const present = await lstat(asked).then(
+    () => true,
+    () => false,
+  );
+  if (!present) await refuseHalfSwapped(asked);
   const target = await resolveTarget(outDir);
   const before = busy.get(target.dir) ?? Promise.resolve();
-  const run = before.catch(() => {}).then(() => writeInto(target.dir, tree, options));
+  const run = before.catch(() => {}).then(() => writeInto(target.dir, asked, tree, options));
   busy.set(target.dir, run);
   try {
     return { ...(await run), outDir: target.dir, created: target.created };
@@ -69,11 +78,13 @@ export async function writeExport(
 
 async function writeInto(
   root: string,
+  asked: string,
   tree: [string, string][],
   options: ExportWriteOptions,
 ): Promise<Omit<ExportWriteResult, 'outDir' | 'created'>> {
   const force = options.force ?? false;
   await recoverInterrupted(root);
+  const notes = await cleanLegacyLeftovers(asked);
   const previous = await readPreviousExport(root, force);
   const existing = (await readdir(root)).filter((n) => !isReservedName(n)).sort();
   if (previous.kind === 'none' && existing.length > 0 && !force) {
@@ -97,6 +108,7 @@ async function writeInto(
     kept: [...new Set([...(await leftAlone(root, tree)), ...keptFiles, ...plan.orphaned])].sort(),
     replaced: replaced.map((f) => f.path),
     removed,
+    notes,
   };
 }
 

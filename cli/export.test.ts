@@ -36,7 +36,7 @@ function expectUnusable(r: ReturnType<typeof fedstudio>, reason: RegExp) {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(reason);
-  expect(r.stderr).not.toMatch(/internal error|    at /);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
 }
 
 describe('fedstudio export', () => {

@@ -50,8 +50,12 @@ export interface Staging {
   files: string;
 }
 
+/** Staging folders this process is writing now. */
+const active = new Set<string>();
+
 export async function createStaging(root: string): Promise<Staging> {
   const dir = path.join(root, `.fedstudio-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  active.add(dir);
   await mkdir(path.join(dir, 'files'), { recursive: true });
   return { dir, files: path.join(dir, 'files') };
 }
@@ -77,28 +81,38 @@ export async function rollForward(root: string, stagingDir: string, journal: Jou
   }
   const manifest = path.join(stagingDir, 'manifest');
   if (await exists(manifest)) await rename(manifest, path.join(root, EXPORT_MARKER));
-  await rm(stagingDir, { recursive: true, force: true });
+  await discardStaging(stagingDir);
   return removed;
 }
 
 /**
- * Finishes or deletes what an interrupted export left in `root`. Refuses while another live
- * process is exporting into the same folder.
+ * Finishes or deletes what an interrupted export left in `root` (except `own`, the caller's
+ * staging folder). Refuses while another export, in this process or a live one, writes there.
  */
-export async function recoverInterrupted(root: string): Promise<void> {
+export async function recoverInterrupted(root: string, own?: string): Promise<void> {
   for (const name of await readdir(root)) {
     const m = STAGING.exec(name);
-    if (!m) continue;
+    const dir = path.join(root, name);
+    if (!m || dir === own) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && isAlive(pid))
+    if (pid === process.pid ? active.has(dir) : isAlive(pid))
       throw new ExportRefused(
         `another export into ${root} is running (process ${pid}); wait for it, or remove ${name} if no export is running`,
       );
-    const dir = path.join(root, name);
     const journal = await readJournal(dir);
     if (journal) await rollForward(root, dir, journal);
     else await rm(dir, { recursive: true, force: true });
   }
+}
+
+export async function discardStaging(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  active.delete(dir);
+}
+
+/** This process stops writing `dir`; left on disk sealed, the next export finishes it. */
+export function releaseStaging(dir: string): void {
+  active.delete(dir);
 }
 
 /** Removes `rel` if it is a regular file with the given hash, then its folders that became empty. */

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportRefused, describeFsError } from './export-target.ts';
 import { writeExport } from './export-writer.ts';
-import { manifestMismatches } from './export-test-support.ts';
+import { junk, manifestMismatches } from './export-test-support.ts';
 
 let base: string;
 beforeEach(async () => {
@@ -52,6 +52,26 @@ describe('where an export lands', () => {
     expect(await readlink(link)).toBe(real);
     expect(await manifestMismatches(real)).toEqual([]);
     expect((await readdir(base)).sort()).toEqual(['link', 'real']);
+  });
+
+  it('never mixes two exports reaching one folder by two paths at once', async () => {
+    const real = path.join(base, 'real');
+    await mkdir(real);
+    const link = path.join(base, 'link');
+    await symlink(real, link);
+    const many = (v: string) =>
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f/${i}.yml`, `${v} ${i}\n`]));
+    const runs = await Promise.allSettled([
+      writeExport(real, many('a')),
+      writeExport(link, many('b')),
+      writeExport(real, many('c')),
+    ]);
+    for (const r of runs)
+      if (r.status === 'rejected') expect(String(r.reason)).toMatch(/another export .* is running/);
+    expect(runs.some((r) => r.status === 'fulfilled')).toBe(true);
+    await writeExport(link, many('d'));
+    expect(await manifestMismatches(real)).toEqual([]);
+    expect(await junk(real)).toEqual([]);
   });
 
   it('refuses a dangling link, a file, a path under a file and a NUL, saying why', async () => {

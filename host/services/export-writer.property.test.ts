@@ -88,7 +88,9 @@ async function check(steps: Step[]) {
     const before = await snapshot(dir);
     const conflict = s.files.some((f) => owner.get(f) === 'user' && f !== '.env');
     const foreign = !ours && before.size > 0;
-    const outcome = await writeExport(dir, tree, { force: s.force }).catch((e: unknown) => e);
+    const outcome = await writeExport(dir, tree, { force: s.force }).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
     const after = await snapshot(dir);
     if (outcome instanceof Error) {
       expect(outcome).toBeInstanceOf(ExportRefused);

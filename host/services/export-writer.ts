@@ -3,7 +3,7 @@
 // they still hold what was written, are replaced or removed without --force. The user's files are
 // never removed; one at a generated path is replaced only with --force, and reported. How files
 // land without a half-written state: export-staging.ts.
-import { chmod, chown, lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { chmod, chown, lstat, readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileTree } from '../../shared/generate/types.ts';
 import { cleanLegacyLeftovers, refuseHalfSwapped } from './export-legacy.ts';
@@ -11,10 +11,13 @@ import { readPreviousExport, renderManifest } from './export-manifest.ts';
 import { normaliseTree, planExport, type ExportPlan, type PlannedFile } from './export-plan.ts';
 import {
   createStaging,
+  discardStaging,
   isReservedName,
   recoverInterrupted,
+  releaseStaging,
   rollForward,
   sealStaging,
+  type Staging,
 } from './export-staging.ts';
 import { ExportRefused, describeFsError, resolveTarget } from './export-target.ts';
 import { writeFileTree } from './file-tree.ts';
@@ -46,7 +49,10 @@ export interface ExportWriteOptions {
   writeTree?: (root: string, files: FileTree) => Promise<void>;
 }
 
-/** One export at a time per folder within this process (other processes: see recoverInterrupted). */
+/**
+ * One export at a time per folder within this process, in the order they were asked for (other
+ * processes, and other paths to the same folder: see recoverInterrupted).
+ */
 const busy = new Map<string, Promise<unknown>>();
 
 export async function writeExport(
@@ -56,23 +62,38 @@ export async function writeExport(
 ): Promise<ExportWriteResult> {
   const asked = path.resolve(outDir || '.');
   const tree = normaliseTree(asked, files);
+  const before = busy.get(asked) ?? Promise.resolve();
+  const run = before.catch(() => {}).then(() => exportInto(outDir, asked, tree, options));
+  busy.set(asked, run);
+  try {
+    return await run;
+  } finally {
+    if (busy.get(asked) === run) busy.delete(asked);
+  }
+}
+
+async function exportInto(
+  outDir: string,
+  asked: string,
+  tree: [string, string][],
+  options: ExportWriteOptions,
+): Promise<ExportWriteResult> {
   const present = await lstat(asked).then(
     () => true,
     () => false,
   );
   if (!present) await refuseHalfSwapped(asked);
   const target = await resolveTarget(outDir);
-  const before = busy.get(target.dir) ?? Promise.resolve();
-  const run = before.catch(() => {}).then(() => writeInto(target.dir, asked, tree, options));
-  busy.set(target.dir, run);
   try {
-    return { ...(await run), outDir: target.dir, created: target.created };
+    return {
+      ...(await writeInto(target.dir, asked, tree, options)),
+      outDir: target.dir,
+      created: target.created,
+    };
   } catch (e) {
     // A folder this export created and could not fill is not left behind empty.
     if (target.created) await rmdir(target.dir).catch(() => {});
     throw describeFsError(e, 'write the export');
-  } finally {
-    if (busy.get(target.dir) === run) busy.delete(target.dir);
   }
 }
 
@@ -82,9 +103,38 @@ async function writeInto(
   tree: [string, string][],
   options: ExportWriteOptions,
 ): Promise<Omit<ExportWriteResult, 'outDir' | 'created'>> {
-  const force = options.force ?? false;
-  await recoverInterrupted(root);
-  const notes = await cleanLegacyLeftovers(asked);
+  // The staging folder is made first: two exports racing into one folder then see each other.
+  const staging = await createStaging(root);
+  let plan: ExportPlan;
+  let notes: string[];
+  try {
+    await recoverInterrupted(root, staging.dir);
+    notes = await cleanLegacyLeftovers(asked);
+    plan = await decide(root, tree, options.force ?? false);
+    await stage(staging, plan, options);
+  } catch (e) {
+    await discardStaging(staging.dir);
+    throw e;
+  }
+  // Sealed: if this is interrupted, the next export finishes it.
+  let removed: string[];
+  try {
+    removed = await rollForward(root, staging.dir, { remove: plan.remove });
+  } finally {
+    releaseStaging(staging.dir);
+  }
+  const keptFiles = plan.files.filter((f) => f.action === 'keep').map((f) => f.path);
+  return {
+    written: tree.length,
+    kept: [...new Set([...(await leftAlone(root, tree)), ...keptFiles, ...plan.orphaned])].sort(),
+    replaced: plan.files.filter((f) => f.action === 'replace').map((f) => f.path),
+    removed,
+    notes,
+  };
+}
+
+/** What the export will do, or why it may not: a foreign folder, or files it did not write. */
+async function decide(root: string, tree: [string, string][], force: boolean): Promise<ExportPlan> {
   const previous = await readPreviousExport(root, force);
   const existing = (await readdir(root)).filter((n) => !isReservedName(n)).sort();
   if (previous.kind === 'none' && existing.length > 0 && !force) {
@@ -101,40 +151,25 @@ async function writeInto(
         `${sample(replaced.map((f) => `${f.path} (${f.why})`))}; pass --force to replace them, or move them away`,
     );
   }
-  const removed = await commit(root, plan, options);
-  const keptFiles = plan.files.filter((f) => f.action === 'keep').map((f) => f.path);
-  return {
-    written: tree.length,
-    kept: [...new Set([...(await leftAlone(root, tree)), ...keptFiles, ...plan.orphaned])].sort(),
-    replaced: replaced.map((f) => f.path),
-    removed,
-    notes,
-  };
+  return plan;
 }
 
-async function commit(root: string, plan: ExportPlan, options: ExportWriteOptions) {
+/** Writes the new and changed files into the staging folder and seals it with the manifest. */
+async function stage(staging: Staging, plan: ExportPlan, options: ExportWriteOptions) {
   const toWrite = plan.files.filter((f) => ['create', 'update', 'replace'].includes(f.action));
   const listed = new Map(
     plan.files.filter((f) => f.action !== 'keep').map((f) => [f.path, f.hash] as const),
   );
-  const staging = await createStaging(root);
-  try {
-    await (options.writeTree ?? writeFileTree)(
-      staging.files,
-      Object.fromEntries(toWrite.map((f) => [f.path, f.text])),
-    );
-    for (const f of toWrite) await keepModeAndOwner(path.join(staging.files, f.path), f);
-    await sealStaging(
-      staging,
-      { remove: plan.remove },
-      renderManifest(listed, options.design ? { design: options.design } : {}),
-    );
-  } catch (e) {
-    await rm(staging.dir, { recursive: true, force: true });
-    throw e;
-  }
-  // Sealed: if this is interrupted, the next export finishes it.
-  return rollForward(root, staging.dir, { remove: plan.remove });
+  await (options.writeTree ?? writeFileTree)(
+    staging.files,
+    Object.fromEntries(toWrite.map((f) => [f.path, f.text])),
+  );
+  for (const f of toWrite) await keepModeAndOwner(path.join(staging.files, f.path), f);
+  await sealStaging(
+    staging,
+    { remove: plan.remove },
+    renderManifest(listed, options.design ? { design: options.design } : {}),
+  );
 }
 
 /** A replaced file keeps its mode, and its owner when this process may set it (root). */

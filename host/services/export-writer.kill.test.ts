@@ -91,12 +91,17 @@ describe('an export killed half way', () => {
     const { writingMs } = await exportInChild(treeFile, out, null);
     await writeExport(out, a);
 
+    // Kill points search for the moment files are being swapped (between the last "old" and the
+    // first "new" state): that window is short and its timing varies with the machine's load.
     const outcomes: string[] = [];
-    // Staging takes most of the write; more kills land late, where files are being swapped.
-    for (const fraction of [0, 0.2, 0.4, 0.55, 0.65, 0.75, 0.82, 0.88, 0.94, 1.1]) {
-      const { killed } = await exportInChild(treeFile, out, writingMs * fraction);
+    let [early, late] = [0, writingMs * 1.5];
+    for (let i = 0; i < 10; i++) {
+      const delay = i === 0 ? 0 : (early + late) / 2;
+      const { killed } = await exportInChild(treeFile, out, delay);
       const state = await checkState(out, a, b, userFiles);
       outcomes.push(killed ? state : 'finished');
+      if (killed && state !== 'new') early = delay;
+      else late = delay;
       // The next export completes or discards the interrupted one, then writes a again.
       await writeExport(out, a);
       expect(await junk(out)).toEqual([]);

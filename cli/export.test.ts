@@ -49,8 +49,10 @@ describe('fedstudio export', () => {
     chmodSync(home, 0o700);
     const forced = fedstudio(['export', file, '--out', home, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stdout).toContain('replaced (were not written by fedstudio): README.md');
-    expect(forced.stdout).toContain('kept (not ours): .bashrc, .ssh');
+    expect(forced.stdout).toContain(
+      'replaced (not written by fedstudio, or edited since): README.md',
+    );
+    expect(forced.stdout).toContain('kept as they were: .bashrc, .ssh');
     const renamed = path.join(work, 'renamed.topology.yaml');
     writeFileSync(renamed, design('renamed', 3));
     const again = fedstudio(['export', renamed, '--out', home]);

@@ -17,10 +17,12 @@ export async function exportCommand(
       `exported ${design.topology.metadata.name}: ${w.written} files, ${result.services.length} services into ${into}\n`,
     );
     if (w.replaced.length > 0)
-      process.stdout.write(`replaced (were not written by fedstudio): ${list(w.replaced)}\n`);
+      process.stdout.write(
+        `replaced (not written by fedstudio, or edited since): ${list(w.replaced)}\n`,
+      );
     if (w.removed.length > 0)
       process.stdout.write(`removed (no longer generated): ${list(w.removed)}\n`);
-    if (w.kept.length > 0) process.stdout.write(`kept (not ours): ${list(w.kept)}\n`);
+    if (w.kept.length > 0) process.stdout.write(`kept as they were: ${list(w.kept)}\n`);
     for (const note of w.notes) process.stderr.write(`fedstudio: note: ${note}\n`);
     if (result.vars.length > 0) {
       process.stdout.write(

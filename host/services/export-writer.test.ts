@@ -1,4 +1,14 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -142,6 +152,22 @@ describe('writeExport', () => {
     expect((await stat(path.join(out, 'README.md'))).mode & 0o777).toBe(0o600);
     expect(await read(out, 'README.md')).toBe('# changed\n');
   });
+
+  // Giving a file another owner needs root; the tests run as root in CI and in the dev container.
+  it.skipIf(process.getuid?.() !== 0)(
+    "never changes an existing folder's owner; a replaced file keeps its owner",
+    async () => {
+      const out = await foreignFolder('owned');
+      await chown(out, 4321, 4321);
+      await writeExport(out, tree, { force: true });
+      expect((await stat(out)).uid).toBe(4321);
+      await chown(path.join(out, 'README.md'), 4321, 4322);
+      await writeExport(out, { ...tree, 'README.md': '# changed\n' });
+      const s = await stat(path.join(out, 'README.md'));
+      expect([s.uid, s.gid]).toEqual([4321, 4322]);
+      expect((await stat(out)).uid).toBe(4321);
+    },
+  );
 
   it('reads a marker of an earlier version as its own folder: replaces generated files, removes nothing', async () => {
     const out = path.join(base, 'legacy');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ExportRefused, writeExport } from '../../host/services/export-writer.ts';
 import { generateExport } from '../../shared/generate/index.ts';
 import { EXIT, UsageError } from '../exit.ts';
@@ -10,11 +11,19 @@ export async function exportCommand(
   const design = await loadOrExplain(file);
   const result = generateExport(design.topology, { designText: design.text });
   try {
-    const written = await writeExport(opts.out, result.files, { force: opts.force ?? false });
-    const kept = written.kept.length > 0 ? `; kept ${written.kept.join(', ')}` : '';
+    const w = await writeExport(opts.out, result.files, { force: opts.force ?? false });
+    const into = w.outDir === path.resolve(opts.out) ? opts.out : `${opts.out} (-> ${w.outDir})`;
     process.stdout.write(
-      `exported ${design.topology.metadata.name}: ${written.written} files, ${result.services.length} services into ${opts.out}${kept}\n`,
+      `exported ${design.topology.metadata.name}: ${w.written} files, ${result.services.length} services into ${into}\n`,
     );
+    if (w.replaced.length > 0)
+      process.stdout.write(
+        `replaced (not written by fedstudio, or edited since): ${list(w.replaced)}\n`,
+      );
+    if (w.removed.length > 0)
+      process.stdout.write(`removed (no longer generated): ${list(w.removed)}\n`);
+    if (w.kept.length > 0) process.stdout.write(`kept as they were: ${list(w.kept)}\n`);
+    for (const note of w.notes) process.stderr.write(`fedstudio: note: ${note}\n`);
     if (result.vars.length > 0) {
       process.stdout.write(
         `set ${result.vars.map((v) => v.name).join(', ')} (see ${opts.out}/.env.example)\n`,
@@ -25,4 +34,12 @@ export async function exportCommand(
     if (e instanceof ExportRefused) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** A long list (a home folder's dotfiles) shortened to its first names and a count. */
+function list(items: string[]): string {
+  const max = 10;
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }

@@ -141,6 +141,11 @@ export const HOST_METHODS = {
         outDir: z.string(),
         written: z.number(),
         kept: z.array(z.string()),
+        /** Files fedstudio did not write (or that were edited) that a forced export replaced. */
+        replaced: z.array(z.string()).default([]),
+        /** Files of the previous export that the design no longer generates. */
+        removed: z.array(z.string()).default([]),
+        notes: z.array(z.string()).default([]),
         vars: z.array(z.string()),
       })
       .nullable(),

@@ -207,6 +207,9 @@ describe('the IPC contract (types)', () => {
       outDir: string;
       written: number;
       kept: string[];
+      replaced: string[];
+      removed: string[];
+      notes: string[];
       vars: string[];
     } | null>();
     expectTypeOf<HostEvents['onMenu']>().returns.toEqualTypeOf<() => void>();

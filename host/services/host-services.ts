@@ -245,7 +245,8 @@ export function createHostServices(o: HostServicesOptions): HostApi {
         outDir !== undefined ? confined(outDir) : chosen(await o.dialogs?.chooseFolder(), 'folder');
       if (dir === undefined) throw new HostError('invalid-args', 'name the folder to export into');
       if (dir === null) return null;
-      // Exporting replaces the folder: never the workspace itself or a folder around it.
+      // An export folder is the export's own: never the workspace itself or a folder around it,
+      // where the design files live.
       if (dir === workspace || workspace.startsWith(dir + path.sep))
         throw new HostError(
           'forbidden',
@@ -254,7 +255,15 @@ export function createHostServices(o: HostServicesOptions): HostApi {
       const result = await work.exportFiles(text);
       try {
         const w = await writeExport(dir, result.files, { force: force ?? false });
-        return { outDir: w.outDir, written: w.written, kept: w.kept, vars: result.vars };
+        return {
+          outDir: w.outDir,
+          written: w.written,
+          kept: w.kept,
+          replaced: w.replaced,
+          removed: w.removed,
+          notes: w.notes,
+          vars: result.vars,
+        };
       } catch (e) {
         if (e instanceof ExportRefused) throw new HostError('refused', e.message);
         throw e;

@@ -47,7 +47,23 @@ export function ExportDialog() {
             Wrote <strong>{done.written}</strong> files to <code>{displayPath(done.outDir)}</code>.
             Its README.md says what each file is and how to run it.
           </p>
+          {done.replaced.length > 0 && (
+            <p className="dialog-warn" data-testid="export-replaced">
+              Replaced files fedstudio had not written (or that were edited since):{' '}
+              {done.replaced.join(', ')}
+            </p>
+          )}
+          {done.removed.length > 0 && (
+            <p className="hint" data-testid="export-removed">
+              Removed what the design no longer generates: {done.removed.join(', ')}
+            </p>
+          )}
           {done.kept.length > 0 && <p className="hint">Kept from before: {done.kept.join(', ')}</p>}
+          {done.notes.map((n) => (
+            <p className="hint" key={n}>
+              {n}
+            </p>
+          ))}
           {done.vars.length > 0 ? (
             <>
               <p>Set these variables (in .env) before starting it:</p>
@@ -113,14 +129,15 @@ export function ExportDialog() {
             checked={force}
             onChange={(e) => setForce(e.target.checked)}
           />
-          Replace a folder not made by fedstudio (its other files are kept)
+          Export into a folder not made by fedstudio, replacing files at generated names (every
+          other file is kept)
         </label>
       </form>
       {error && <ErrorBox message={error.message} details={error.details} />}
       {error?.code === 'refused' && !force && (
         <p className="hint">
-          Tick “Replace a folder not made by fedstudio” to export into it anyway, or choose another
-          folder.
+          Tick “Export into a folder not made by fedstudio” to export into it anyway, or choose
+          another folder.
         </p>
       )}
     </Dialog>

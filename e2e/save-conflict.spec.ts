@@ -76,6 +76,8 @@ test('a design changed on disk: save asks, overwrite writes mine, reload takes t
   await dropFromPalette(page, 'targets', 400, 400);
   await page.getByTestId('cmd-save').click();
   await expect(page.getByTestId('notice')).toContainText(/Saved/);
+  // The notice may still be the last save's: the dirty mark going is this save's end.
+  await expect(page.getByTestId('dirty')).toBeHidden();
   expect(nodesIn(file)).toBe(2);
 
   // Coming back to the window after a change on disk: noticed before anything is saved.

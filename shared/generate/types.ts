@@ -1,6 +1,6 @@
 import type { HealthCheck } from '../catalog/node-kinds.ts';
 import type { ImageKey } from '../model/schema.ts';
-import type { SecretRenderPlan } from './alertmanager.ts';
+import type { SecretRenderPlan } from './alertmanager-render.ts';
 
 export interface HostMount {
   source: string;

@@ -1,6 +1,7 @@
 // Design text -> model, or errors that say what and where: the path, the line and the column.
 import type { z } from 'zod';
 import { lazyLocator, type Locate } from './locate.ts';
+import type { ModelError } from './model-error.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import { checkReferences } from './references.ts';
 import { API_VERSION, TopologySchema, type Topology } from './schema.ts';
@@ -10,15 +11,7 @@ import { loadYaml, MAX_NESTING } from './yaml-load.ts';
 import { normalizeText } from './yaml-text.ts';
 
 export { lazyLocator, type Locate } from './locate.ts';
-
-export interface ModelError {
-  /** `nodes[3].replicas`, or `(document)` for the file as a whole. */
-  path: string;
-  /** 1-based; 0 when the place cannot be pinned to a line. */
-  line: number;
-  column: number;
-  message: string;
-}
+export type { ModelError } from './model-error.ts';
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
 

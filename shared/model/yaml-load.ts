@@ -3,7 +3,7 @@
 // tags, and keys that are lists or mappings.
 import jsyaml from 'js-yaml';
 import { Parser, type CST } from 'yaml';
-import type { ModelError } from './parse.ts';
+import type { ModelError } from './model-error.ts';
 import { documentError, forbiddenCharacter } from './yaml-text.ts';
 
 /**

@@ -1,6 +1,6 @@
 // Design text before YAML parsing: bytes to text, one line-break convention, and the characters
 // YAML forbids, each refused at its line and column.
-import type { ModelError } from './parse.ts';
+import type { ModelError } from './model-error.ts';
 
 export interface Position {
   /** 1-based. */

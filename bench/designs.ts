@@ -88,3 +88,25 @@ export function withGridPositions(t: Topology, perRow = 40): Topology {
     })),
   };
 }
+
+/**
+ * Gives every Prometheus server `perServer` recording rules of its own, so that the design holds
+ * that many distinct PromQL expressions per server (a validator cannot reuse one parse).
+ */
+export function withDistinctRules(t: Topology, perServer: number): Topology {
+  let k = 0;
+  return {
+    ...t,
+    nodes: t.nodes.map((n) => {
+      if (n.kind !== 'prometheus' || n.id === 'global') return n;
+      const rules = Array.from({ length: perServer }, (_, i) => {
+        const id = k++;
+        return {
+          record: `job:node_cpu_mode${i}:rate5m`,
+          expr: `sum without(instance, cpu)(rate(node_cpu_seconds_total{job="node-${i}",mode="m${id}"}[5m]))`,
+        };
+      });
+      return { ...n, recordingRules: [...(n.recordingRules ?? []), ...rules] };
+    }),
+  };
+}

@@ -22,6 +22,7 @@ import {
   inspectContainer,
   labContainers,
   publishedPort,
+  throwIfAborted,
 } from './docker.ts';
 import { LabError, errorText } from './errors.ts';
 import { labDir, readLabRecord } from './folder.ts';
@@ -141,6 +142,8 @@ export async function status(name: string, opts: StatusOptions = {}): Promise<La
 
 export interface WaitEdgesOptions extends StatusOptions {
   timeoutMs?: number;
+  /** Stops the wait (with the CANCELLED error) when aborted. */
+  signal?: AbortSignal;
   onProgress?: (e: LabEvent) => void;
 }
 
@@ -150,6 +153,7 @@ export async function waitForEdges(name: string, opts: WaitEdgesOptions = {}): P
   const deadline = Date.now() + timeoutMs;
   let lastReport = '';
   for (;;) {
+    throwIfAborted(opts.signal);
     const s = await status(name, opts);
     const waiting = s.edges.filter((e) => !isEdgeUp(e));
     if (waiting.length === 0) {

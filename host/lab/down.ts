@@ -36,11 +36,11 @@ async function gone(p: Promise<unknown>): Promise<void> {
 }
 
 export async function down(name: string, opts: DownOptions = {}): Promise<DownResult> {
-  const docker = await connectDocker(opts.docker);
   const lock =
     opts.lock ?? (await acquireLabLock(name, opts.command ?? '`lab down`', opts.stateDir));
   try {
     if (lock.note) opts.onProgress?.({ type: 'remove', message: lock.note });
+    const docker = await connectDocker(opts.docker);
     return await removeLab(docker, name, opts);
   } catch (e) {
     throw fromDocker(e) ? explainDockerError(e, { action: 'remove' }) : e;

@@ -52,11 +52,12 @@ const DEFAULT_HEALTH_TIMEOUT_MS = 90_000;
 
 export async function up(plan: LabPlan, opts: UpOptions = {}): Promise<UpResult> {
   const emit = (e: LabEvent) => opts.onProgress?.(e);
-  const docker = await connectDocker(opts.docker);
+  // The lock first: a busy lab is refused the same whether or not Docker answers.
   const lock =
     opts.lock ?? (await acquireLabLock(plan.name, opts.command ?? '`lab up`', opts.stateDir));
   try {
     if (lock.note) emit({ type: 'plan', message: lock.note });
+    const docker = await connectDocker(opts.docker);
     return await launch(docker, plan, opts, emit);
   } finally {
     if (!opts.lock) await lock.release();

@@ -170,6 +170,36 @@ describe('up on a fake engine', () => {
     expect(left).toContain('network fedstudio_fake-lab');
   });
 
+  it('counts the wait after health (edges) as part of the launch, checking every container after it', async () => {
+    const plan = fakePlan();
+    docker.behaviour.set('node-1', { healthyAfterMs: 0, exitAfterHealthyMs: 150 });
+    const e = await failure(
+      up(plan, { ...opts(), afterHealthy: () => new Promise((r) => setTimeout(r, 300)) }),
+    );
+    expect(e.code).toBe('not-healthy');
+    expect(e.message).toContain('node-1');
+    expect(docker.leftovers(LAB)).toEqual([]);
+
+    const edges = await failure(
+      up(fakePlan(), {
+        ...opts(),
+        afterHealthy: async () => {
+          throw new LabError('edges-timeout', 'not every edge was up within 1s');
+        },
+      }),
+    );
+    expect(edges.code).toBe('edges-timeout');
+    expect(docker.leftovers(LAB)).toEqual([]);
+  });
+
+  it('changes nothing when interrupted before it began', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const e = await failure(up(fakePlan(), { ...opts(), signal: interrupt.signal }));
+    expect(e.code).toBe('interrupted');
+    expect(docker.log).toEqual([]);
+  });
+
   it("runs the image's own program: only arguments unless the image has no ENTRYPOINT", async () => {
     const plan = fakePlan();
     const am = plan.containers.find((c) => c.kind === 'alertmanager');

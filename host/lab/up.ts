@@ -111,6 +111,7 @@ async function launch(
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
   const ids = new Map<string, string>();
   try {
     for (const [instance, s] of existing) {
@@ -166,7 +167,11 @@ async function launch(
     });
     throwIfAborted(signal);
     await verifyLab(docker, plan, ids);
-    if (opts.afterHealthy) await opts.afterHealthy(controller.signal);
+    if (opts.afterHealthy) {
+      await opts.afterHealthy(controller.signal);
+      // The last word stays the engine's: nothing may have died during the longer wait.
+      await verifyLab(docker, plan, ids);
+    }
     throwIfAborted(signal);
   } catch (e) {
     controller.abort();

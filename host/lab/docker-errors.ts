@@ -5,7 +5,15 @@ import type { LabContainer } from '../../shared/lab/types.ts';
 import { dockerStatus, dockerText, LabError, type LabErrorCode } from './errors.ts';
 
 export type DockerAction =
-  'connect' | 'pull' | 'inspect-image' | 'create' | 'start' | 'remove' | 'network' | 'volume';
+  | 'connect'
+  | 'pull'
+  | 'inspect-image'
+  | 'create'
+  | 'start'
+  | 'remove'
+  | 'network'
+  | 'volume'
+  | 'read';
 
 export interface DockerErrorContext {
   action: DockerAction;
@@ -132,6 +140,7 @@ const ACTIONS: Record<DockerAction, string> = {
   remove: 'be removed',
   network: 'get its network',
   volume: 'get its volume',
+  read: 'be read from Docker',
 };
 
 function subject(ctx: DockerErrorContext): string {

@@ -24,6 +24,7 @@ import {
   publishedPort,
   throwIfAborted,
 } from './docker.ts';
+import { explainDockerError, fromDocker } from './docker-errors.ts';
 import { LabError, errorText } from './errors.ts';
 import { labDir, readLabRecord } from './folder.ts';
 import { sleep } from './health.ts';
@@ -77,6 +78,14 @@ async function healthOf(
 }
 
 export async function status(name: string, opts: StatusOptions = {}): Promise<LabStatus> {
+  try {
+    return await readStatus(name, opts);
+  } catch (e) {
+    throw fromDocker(e) ? explainDockerError(e, { action: 'read' }) : e;
+  }
+}
+
+async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus> {
   const docker = await connectDocker(opts.docker);
   const summaries = await labContainers(docker, name);
   const infos = new Map<string, ContainerInspect>();

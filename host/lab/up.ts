@@ -30,7 +30,7 @@ export interface UpOptions {
   healthTimeoutMs?: number;
   /** Aborting stops the launch, removes what this run created and ends in LabError('interrupted'). */
   signal?: AbortSignal;
-  /** The lab's lock when the caller holds it already (the CLI holds it through `up --wait`). */
+  /** The lab's lock when the caller holds it already (across more than this one call). */
   lock?: LabLock;
   /** Who takes the lock, in the user's words (default "`lab up`"). */
   command?: string;
@@ -59,6 +59,9 @@ export async function up(plan: LabPlan, opts: UpOptions = {}): Promise<UpResult>
     if (lock.note) emit({ type: 'plan', message: lock.note });
     const docker = await connectDocker(opts.docker);
     return await launch(docker, plan, opts, emit);
+  } catch (e) {
+    // Reading the engine before anything is created (listing the lab) fails in plain words too.
+    throw fromDocker(e) ? explainDockerError(e, { action: 'read' }) : e;
   } finally {
     if (!opts.lock) await lock.release();
   }

@@ -15,7 +15,7 @@ import {
   labVolumes,
   throwIfAborted,
 } from './docker.ts';
-import { LabError, errorText } from './errors.ts';
+import { LabError, dockerStatus, errorText } from './errors.ts';
 import { writeLabFolder } from './folder.ts';
 import { acquireLabLock, type LabLock } from './lock.ts';
 import { PortPicker } from './ports.ts';
@@ -133,6 +133,8 @@ async function launch(
         .getContainer(s.Id)
         .remove({ force: true, v: false })
         .catch((e: unknown) => {
+          // Already gone is what was wanted.
+          if (dockerStatus(e) === 404) return;
           throw explainDockerError(e, { action: 'remove', ...(c ? { container: c } : {}) });
         });
       removed.push(instance);

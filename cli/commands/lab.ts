@@ -1,6 +1,7 @@
-// `fedstudio lab up|status|down FILE`: the design as a local lab on Docker (issue 6), through the
-// same runner the app uses. A lab that cannot start exits 1 with the runner's explanation; a
-// design that cannot be read exits 2 as everywhere else.
+// `fedstudio lab up|status|down FILE`: the design as a local lab on Docker, through the same
+// runner the app uses. A lab that cannot start (or is busy with another command) exits 1 with the
+// runner's explanation; an interrupted `up` removes what it created and exits 130 (SIGINT) or
+// 143 (SIGTERM); a design that cannot be read exits 2 as everywhere else.
 import { down, LabError, status, up, waitForEdges } from '../../host/lab/index.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { isEdgeUp, type LabEvent, type LabStatus } from '../../shared/lab/types.ts';
@@ -10,9 +11,18 @@ import { loadOrExplain } from './load.ts';
 /** Bound of `lab up --wait` for every edge to be up, after the containers are healthy. */
 const EDGES_TIMEOUT_MS = 180_000;
 
+/** The shell's convention: 128 + the signal's number. */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT;
+
 function progress(e: LabEvent): void {
   // Progress goes to stderr, so `status --json`-style output on stdout stays parseable.
   if (e.type !== 'error') process.stderr.write(`${e.type.padEnd(8)} ${e.message}\n`);
+}
+
+function explain(e: LabError): void {
+  process.stderr.write(`fedstudio: ${e.message}\n`);
+  if (e.detail) process.stderr.write(`  Docker said: ${e.detail}\n`);
 }
 
 async function explained(run: () => Promise<number>): Promise<number> {
@@ -20,7 +30,7 @@ async function explained(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (e) {
     if (e instanceof LabError) {
-      process.stderr.write(`fedstudio: ${e.message}\n`);
+      explain(e);
       return EXIT.findings;
     }
     throw e;
@@ -45,17 +55,72 @@ function printStatus(s: LabStatus): void {
   }
 }
 
+/**
+ * SIGINT and SIGTERM while `up` runs: the first stops the launch, which removes what it created;
+ * a second one ends the process at once, saying what may be left.
+ */
+function interruptible(file: string) {
+  const controller = new AbortController();
+  let received: StopSignal | null = null;
+  const on = (sig: StopSignal) => () => {
+    if (received) {
+      process.stderr.write(
+        `fedstudio: ${sig} again: stopping now; containers may be left (\`fedstudio lab down ${file}\` removes them)\n`,
+      );
+      process.exit(SIGNAL_EXIT[sig]);
+    }
+    received = sig;
+    process.stderr.write(`fedstudio: ${sig}: stopping the launch and removing what it created\n`);
+    controller.abort();
+  };
+  const handlers = { SIGINT: on('SIGINT'), SIGTERM: on('SIGTERM') };
+  for (const [sig, h] of Object.entries(handlers)) process.on(sig, h);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    dispose: () => {
+      for (const [sig, h] of Object.entries(handlers)) process.off(sig, h);
+    },
+  };
+}
+
 export async function labUpCommand(file: string, opts: { wait?: boolean }): Promise<number> {
   const design = await loadOrExplain(file);
   const plan = planLab(design.topology, { imageOverrides: { ...process.env } });
-  return explained(async () => {
-    await up(plan, { onProgress: progress });
-    if (opts.wait) {
-      await waitForEdges(plan.name, { timeoutMs: EDGES_TIMEOUT_MS, onProgress: progress });
-    }
-    printStatus(await status(plan.name));
-    return EXIT.ok;
-  });
+  const interrupt = interruptible(file);
+  try {
+    return await explained(async () => {
+      try {
+        await up(plan, {
+          onProgress: progress,
+          signal: interrupt.signal,
+          command: opts.wait ? '`lab up --wait`' : '`lab up`',
+          ...(opts.wait
+            ? {
+                afterHealthy: async (signal: AbortSignal) => {
+                  await waitForEdges(plan.name, {
+                    timeoutMs: EDGES_TIMEOUT_MS,
+                    onProgress: progress,
+                    signal,
+                  });
+                },
+              }
+            : {}),
+        });
+      } catch (e) {
+        const sig = interrupt.received();
+        if (e instanceof LabError && e.code === 'interrupted' && sig) {
+          explain(e);
+          return SIGNAL_EXIT[sig];
+        }
+        throw e;
+      }
+      printStatus(await status(plan.name));
+      return EXIT.ok;
+    });
+  } finally {
+    interrupt.dispose();
+  }
 }
 
 export async function labStatusCommand(file: string, opts: { json?: boolean }): Promise<number> {

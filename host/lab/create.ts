@@ -1,12 +1,13 @@
 // One planned container -> Docker's create options, and the images the lab needs, pulled when
-// missing (with progress) or explained when they cannot be had.
+// missing (with progress) or explained when they cannot be had, and the program each one runs.
 import path from 'node:path';
 import type { ContainerCreateOptions } from 'dockerode';
-import { imageEnvVar } from '../../shared/catalog/images.ts';
 import type { LabContainer, LabEvent, LabHealth } from '../../shared/lab/types.ts';
-import { type Docker, withTimeout } from './docker.ts';
-import { LabError, dockerStatus, errorText } from './errors.ts';
+import { explainDockerError } from './docker-errors.ts';
+import { type Docker, throwIfAborted, untilAborted, withTimeout } from './docker.ts';
+import { dockerStatus } from './errors.ts';
 import { interpolate, type WrittenLab } from './folder.ts';
+import { containerLaunch, type ImageLaunch, imageLaunch } from './launch.ts';
 
 /** Labels status reads back: how to probe the container, and where its UI is. */
 export const HEALTH_LABEL = 'io.fedstudio.health';
@@ -31,6 +32,7 @@ export function createOptions(
   network: string,
   lab: WrittenLab,
   hostPorts: Map<number, number>,
+  image: ImageLaunch,
 ): ContainerCreateOptions {
   const tcp = (p: number) => `${p}/tcp`;
   const binds = [
@@ -44,8 +46,7 @@ export function createOptions(
     name: c.containerName,
     Image: c.image,
     Hostname: c.instance,
-    ...(c.entrypoint ? { Entrypoint: c.entrypoint } : {}),
-    ...(c.command ? { Cmd: c.command } : {}),
+    ...containerLaunch(c, image),
     Env: Object.entries(c.environment).map(([k, v]) => `${k}=${interpolate(v, lab.values)}`),
     ...(c.user !== undefined ? { User: c.user } : {}),
     Labels: {
@@ -72,12 +73,12 @@ export function createOptions(
   };
 }
 
-async function imagePresent(docker: Docker, image: string): Promise<boolean> {
+/** The image's launch when it is on the engine, null when it is not. */
+async function presentImage(docker: Docker, image: string): Promise<ImageLaunch | null> {
   try {
-    await docker.getImage(image).inspect();
-    return true;
+    return imageLaunch(await docker.getImage(image).inspect());
   } catch (e) {
-    if (dockerStatus(e) === 404) return false;
+    if (dockerStatus(e) === 404) return null;
     throw e;
   }
 }
@@ -100,41 +101,43 @@ function pull(docker: Docker, image: string, emit: (e: LabEvent) => void): Promi
   });
 }
 
-function overrideHint(c: LabContainer): string {
-  const was =
-    c.imageSource === 'env'
-      ? ` (it comes from ${imageEnvVar(c.imageKey)})`
-      : c.imageSource === 'design'
-        ? ` (it comes from the design's images.${c.imageKey})`
-        : '';
-  return (
-    `${was}. Pull or build it, or use another image: set ${imageEnvVar(c.imageKey)}=<image> ` +
-    `in the environment, or images.${c.imageKey} in the design.`
-  );
-}
-
-/** Makes sure every image is on the engine, pulling what is missing; explains what cannot be had. */
+/**
+ * Makes sure every image is on the engine, pulling what is missing, and reads each one's launch
+ * (ENTRYPOINT, CMD); explains what cannot be had.
+ */
 export async function ensureImages(
   docker: Docker,
   containers: LabContainer[],
   emit: (e: LabEvent) => void,
-): Promise<void> {
+  signal?: AbortSignal,
+): Promise<Map<string, ImageLaunch>> {
   const byImage = new Map<string, LabContainer[]>();
   for (const c of containers) byImage.set(c.image, [...(byImage.get(c.image) ?? []), c]);
+  const launches = new Map<string, ImageLaunch>();
   for (const [image, users] of byImage) {
-    if (await imagePresent(docker, image)) continue;
-    emit({ type: 'pull', message: `pulling ${image}` });
+    const first = users[0] as LabContainer;
+    throwIfAborted(signal);
+    let launch: ImageLaunch | null;
     try {
-      await withTimeout(pull(docker, image, emit), PULL_TIMEOUT_MS, `pulling ${image}`);
-      if (!(await imagePresent(docker, image))) throw new Error('the pull ended without the image');
+      launch = await presentImage(docker, image);
     } catch (e) {
-      const first = users[0] as LabContainer;
-      throw new LabError(
-        'image-missing',
-        `image ${image} (for ${users.map((u) => u.instance).join(', ')}) is not on this machine and ` +
-          `could not be pulled: ${errorText(e).trim()}${overrideHint(first)}`,
-        first.instance,
-      );
+      throw explainDockerError(e, { action: 'inspect-image', container: first });
     }
+    if (!launch) {
+      emit({ type: 'pull', message: `pulling ${image}` });
+      try {
+        await untilAborted(
+          withTimeout(pull(docker, image, emit), PULL_TIMEOUT_MS, `pulling ${image}`),
+          signal,
+        );
+        launch = await presentImage(docker, image);
+        if (!launch) throw new Error('the pull ended without the image');
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        throw explainDockerError(e, { action: 'pull', container: first });
+      }
+    }
+    launches.set(image, launch);
   }
+  return launches;
 }

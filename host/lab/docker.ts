@@ -2,6 +2,7 @@
 import Docker from 'dockerode';
 import { z } from 'zod';
 import { LAB_LABEL } from '../../shared/lab/types.ts';
+import { explainDockerError } from './docker-errors.ts';
 import { LabError, errorText } from './errors.ts';
 
 export type { default as Docker } from 'dockerode';
@@ -25,12 +26,38 @@ export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): P
   }
 }
 
+/** The error every interrupted wait ends with: the caller cleans up and says so. */
+export const CANCELLED = 'cancelled';
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error(CANCELLED);
+}
+
+/** `p`, or a rejection as soon as `signal` aborts (the work itself may go on in the engine). */
+export async function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  throwIfAborted(signal);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Error(CANCELLED));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([p, aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /** A connected engine, or a LabError saying Docker is not running or not reachable. */
 export async function connectDocker(docker: Docker = new Docker()): Promise<Docker> {
   try {
     await withTimeout(docker.ping(), PING_TIMEOUT_MS, 'the Docker engine');
     return docker;
   } catch (e) {
+    const explained = explainDockerError(e, { action: 'connect' });
+    if (explained.code === 'docker-unreachable' && /permission denied/.test(explained.message))
+      throw explained;
     throw new LabError(
       'docker-unreachable',
       `Docker is not running or not reachable at ${engineAddress()} (${errorText(e)}). ` +

@@ -1,10 +1,12 @@
 // `lab down`: removes every container and network with the lab's label, and its volumes when
-// asked. Idempotent: a lab that is not there is already down.
+// asked, holding the lab's lock. Idempotent: a lab that is not there is already down.
 import { rm } from 'node:fs/promises';
 import type { LabEvent } from '../../shared/lab/types.ts';
 import { type Docker, connectDocker, labContainers, labNetworks, labVolumes } from './docker.ts';
+import { explainDockerError, fromDocker } from './docker-errors.ts';
 import { dockerStatus } from './errors.ts';
 import { labDir } from './folder.ts';
+import { acquireLabLock, type LabLock } from './lock.ts';
 
 export interface DownOptions {
   /** Also remove the lab's volumes (its data) and its folder of generated files and values. */
@@ -12,6 +14,10 @@ export interface DownOptions {
   docker?: Docker;
   stateDir?: string;
   onProgress?: (e: LabEvent) => void;
+  /** The lab's lock when the caller holds it already. */
+  lock?: LabLock;
+  /** Who takes the lock, in the user's words (default "`lab down`"). */
+  command?: string;
 }
 
 export interface DownResult {
@@ -30,8 +36,21 @@ async function gone(p: Promise<unknown>): Promise<void> {
 }
 
 export async function down(name: string, opts: DownOptions = {}): Promise<DownResult> {
+  const lock =
+    opts.lock ?? (await acquireLabLock(name, opts.command ?? '`lab down`', opts.stateDir));
+  try {
+    if (lock.note) opts.onProgress?.({ type: 'remove', message: lock.note });
+    const docker = await connectDocker(opts.docker);
+    return await removeLab(docker, name, opts);
+  } catch (e) {
+    throw fromDocker(e) ? explainDockerError(e, { action: 'remove' }) : e;
+  } finally {
+    if (!opts.lock) await lock.release();
+  }
+}
+
+async function removeLab(docker: Docker, name: string, opts: DownOptions): Promise<DownResult> {
   const emit = (e: LabEvent) => opts.onProgress?.(e);
-  const docker = await connectDocker(opts.docker);
   const containers = await labContainers(docker, name);
   await Promise.all(
     containers.map(async (c) => {

@@ -1,13 +1,17 @@
 // Errors a lab user meets, each with a code the app can branch on and a message that says why and
-// what to do. Everything else that fails is a bug and keeps its own error.
+// what to do. Docker's own words stay in `detail`, never as the whole message.
 
 export type LabErrorCode =
   | 'docker-unreachable'
   | 'port-taken'
   | 'image-missing'
+  | 'image-unusable'
   | 'container-exited'
   | 'health-timeout'
+  | 'not-healthy'
   | 'edges-timeout'
+  | 'busy'
+  | 'interrupted'
   | 'docker-error';
 
 export class LabError extends Error {
@@ -15,6 +19,8 @@ export class LabError extends Error {
     readonly code: LabErrorCode,
     message: string,
     readonly instance?: string,
+    /** What Docker said, word for word, for the curious and for bug reports. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'LabError';
@@ -32,4 +38,16 @@ export function dockerStatus(e: unknown): number | undefined {
     return typeof code === 'number' ? code : undefined;
   }
   return undefined;
+}
+
+/** The engine's own message: dockerode puts the JSON answer's `message` in `json`. */
+export function dockerText(e: unknown): string {
+  if (e !== null && typeof e === 'object' && 'json' in e) {
+    const json = (e as { json: unknown }).json;
+    if (json !== null && typeof json === 'object' && 'message' in json) {
+      const m = (json as { message: unknown }).message;
+      if (typeof m === 'string' && m.trim()) return m.trim();
+    }
+  }
+  return errorText(e).trim();
 }

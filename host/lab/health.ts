@@ -2,7 +2,7 @@
 // port (Docker's own health state only for kinds whose image has the check's tool), bounded, and
 // noticing at once when the container exits.
 import type { LabContainer } from '../../shared/lab/types.ts';
-import { type Docker, inspectContainer, lastLogLines, publishedPort } from './docker.ts';
+import { CANCELLED, type Docker, inspectContainer, lastLogLines, publishedPort } from './docker.ts';
 import { LabError } from './errors.ts';
 import { httpOk, localUrl } from './probe.ts';
 
@@ -29,7 +29,7 @@ export async function waitHealthy(
   const started = Date.now();
   const deadline = started + timeoutMs;
   for (;;) {
-    if (signal.aborted) throw new Error('cancelled');
+    if (signal.aborted) throw new Error(CANCELLED);
     const info = await inspectContainer(docker, id);
     if (!info.State.Running && info.State.Status !== 'created') {
       const logs = await lastLogLines(docker, id);

@@ -5,5 +5,6 @@ export { status, waitForEdges, type StatusOptions, type WaitEdgesOptions } from 
 export { down, type DownOptions, type DownResult } from './down.ts';
 export { logs, type LogsOptions } from './logs.ts';
 export { LabError, type LabErrorCode } from './errors.ts';
+export { acquireLabLock, lockHolder, busyMessage, type LabLock, type LockHolder } from './lock.ts';
 export { labDir } from './folder.ts';
 export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../shared/lab/types.ts';

@@ -1,5 +1,6 @@
 // `logs`: the last lines one container of a lab wrote, found by the lab's and instance's labels.
 import { INSTANCE_LABEL } from '../../shared/lab/types.ts';
+import { explainDockerError, fromDocker } from './docker-errors.ts';
 import { type Docker, connectDocker, labContainers, lastLogLines } from './docker.ts';
 
 export interface LogsOptions {
@@ -15,9 +16,13 @@ export async function logs(
   opts: LogsOptions = {},
 ): Promise<string | null> {
   const docker = await connectDocker(opts.docker);
-  const found = (await labContainers(docker, name)).find(
-    (c) => c.Labels?.[INSTANCE_LABEL] === instance,
-  );
-  if (!found) return null;
-  return lastLogLines(docker, found.Id, opts.lines ?? 200);
+  try {
+    const found = (await labContainers(docker, name)).find(
+      (c) => c.Labels?.[INSTANCE_LABEL] === instance,
+    );
+    if (!found) return null;
+    return await lastLogLines(docker, found.Id, opts.lines ?? 200);
+  } catch (e) {
+    throw fromDocker(e) ? explainDockerError(e, { action: 'read' }) : e;
+  }
 }

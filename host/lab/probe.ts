@@ -8,12 +8,35 @@ export function localUrl(port: number, path: string): string {
   return `http://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/**
+ * GET with a deadline that keeps the process alive. AbortSignal.timeout's timer is unref'd: a
+ * request whose socket the HTTP client has unref'd would then hold nothing, and the process could
+ * end with the probe still pending and the command's promise never settled (exit code 0).
+ */
+async function boundedGet<T>(
+  url: string,
+  timeoutMs: number,
+  read: (res: Response) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no answer within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  try {
+    return await read(await fetch(url, { signal: controller.signal }));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Whether GET answers 2xx within the timeout. */
 export async function httpOk(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.arrayBuffer();
-    return res.ok;
+    return await boundedGet(url, timeoutMs, async (res) => {
+      await res.arrayBuffer();
+      return res.ok;
+    });
   } catch {
     return false;
   }
@@ -24,9 +47,11 @@ export async function getJson<T>(
   schema: z.ZodType<T>,
   timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<T> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
-  const parsed = schema.safeParse(await res.json());
+  const body = await boundedGet(url, timeoutMs, async (res) => {
+    if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
+    return (await res.json()) as unknown;
+  });
+  const parsed = schema.safeParse(body);
   if (!parsed.success)
     throw new Error(`${url} answered something unexpected: ${parsed.error.message}`);
   return parsed.data;

@@ -22,7 +22,9 @@ import {
   inspectContainer,
   labContainers,
   publishedPort,
+  throwIfAborted,
 } from './docker.ts';
+import { explainDockerError, fromDocker } from './docker-errors.ts';
 import { LabError, errorText } from './errors.ts';
 import { labDir, readLabRecord } from './folder.ts';
 import { sleep } from './health.ts';
@@ -76,6 +78,14 @@ async function healthOf(
 }
 
 export async function status(name: string, opts: StatusOptions = {}): Promise<LabStatus> {
+  try {
+    return await readStatus(name, opts);
+  } catch (e) {
+    throw fromDocker(e) ? explainDockerError(e, { action: 'read' }) : e;
+  }
+}
+
+async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus> {
   const docker = await connectDocker(opts.docker);
   const summaries = await labContainers(docker, name);
   const infos = new Map<string, ContainerInspect>();
@@ -141,6 +151,8 @@ export async function status(name: string, opts: StatusOptions = {}): Promise<La
 
 export interface WaitEdgesOptions extends StatusOptions {
   timeoutMs?: number;
+  /** Stops the wait (with the CANCELLED error) when aborted. */
+  signal?: AbortSignal;
   onProgress?: (e: LabEvent) => void;
 }
 
@@ -150,6 +162,7 @@ export async function waitForEdges(name: string, opts: WaitEdgesOptions = {}): P
   const deadline = Date.now() + timeoutMs;
   let lastReport = '';
   for (;;) {
+    throwIfAborted(opts.signal);
     const s = await status(name, opts);
     const waiting = s.edges.filter((e) => !isEdgeUp(e));
     if (waiting.length === 0) {

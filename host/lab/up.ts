@@ -1,9 +1,11 @@
-// `lab up`: the plan onto the engine. Writes the lab folder, keeps containers whose config hash is
-// unchanged, creates the rest (network, volumes, images first), starts each as soon as what it
-// depends on is healthy, and waits for health. On any failure it removes what this run created.
+// `lab up`: the plan onto the engine. Holds the lab's lock, writes the lab folder, keeps
+// containers whose config hash is unchanged, creates the rest (images, network, volumes first),
+// starts each as soon as what it depends on is healthy, and ends by checking every container
+// again. On any failure or interrupt it removes what this run created, and says what.
 import type { LabContainer, LabEvent, LabPlan } from '../../shared/lab/types.ts';
 import { HASH_LABEL, INSTANCE_LABEL } from '../../shared/lab/types.ts';
 import { createOptions, ensureImages } from './create.ts';
+import { explainDockerError, fromDocker } from './docker-errors.ts';
 import {
   type ContainerSummary,
   type Docker,
@@ -11,11 +13,14 @@ import {
   labContainers,
   labNetworks,
   labVolumes,
+  throwIfAborted,
 } from './docker.ts';
-import { LabError, errorText } from './errors.ts';
+import { LabError, dockerStatus, errorText } from './errors.ts';
 import { writeLabFolder } from './folder.ts';
-import { waitHealthy } from './health.ts';
+import { acquireLabLock, type LabLock } from './lock.ts';
 import { PortPicker } from './ports.ts';
+import { startAll, verifyLab } from './start.ts';
+import { type Created, removeCreated } from './undo.ts';
 
 export interface UpOptions {
   onProgress?: (e: LabEvent) => void;
@@ -23,6 +28,17 @@ export interface UpOptions {
   stateDir?: string;
   /** Per container, from its start (default 90s). */
   healthTimeoutMs?: number;
+  /** Aborting stops the launch, removes what this run created and ends in LabError('interrupted'). */
+  signal?: AbortSignal;
+  /** The lab's lock when the caller holds it already (across more than this one call). */
+  lock?: LabLock;
+  /** Who takes the lock, in the user's words (default "`lab up`"). */
+  command?: string;
+  /**
+   * More to wait for once every container is healthy (the CLI's wait for every edge), part of the
+   * launch: its failure, or an interrupt during it, removes what this run created like any other.
+   */
+  afterHealthy?: (signal: AbortSignal) => Promise<void>;
 }
 
 export interface UpResult {
@@ -33,22 +49,37 @@ export interface UpResult {
 }
 
 const DEFAULT_HEALTH_TIMEOUT_MS = 90_000;
-const START_ATTEMPTS = 3;
-
-function portTaken(e: unknown): boolean {
-  return /port is already allocated|address already in use/i.test(errorText(e));
-}
-
-/** What this run created, so a failure can take exactly that away again. */
-interface Created {
-  containers: { id: string; instance: string }[];
-  network: string | null;
-  volumes: string[];
-}
 
 export async function up(plan: LabPlan, opts: UpOptions = {}): Promise<UpResult> {
   const emit = (e: LabEvent) => opts.onProgress?.(e);
-  const docker = await connectDocker(opts.docker);
+  // The lock first: a busy lab is refused the same whether or not Docker answers.
+  const lock =
+    opts.lock ?? (await acquireLabLock(plan.name, opts.command ?? '`lab up`', opts.stateDir));
+  try {
+    if (lock.note) emit({ type: 'plan', message: lock.note });
+    const docker = await connectDocker(opts.docker);
+    return await launch(docker, plan, opts, emit);
+  } catch (e) {
+    // Reading the engine before anything is created (listing the lab) fails in plain words too.
+    throw fromDocker(e) ? explainDockerError(e, { action: 'read' }) : e;
+  } finally {
+    if (!opts.lock) await lock.release();
+  }
+}
+
+async function launch(
+  docker: Docker,
+  plan: LabPlan,
+  opts: UpOptions,
+  emit: (e: LabEvent) => void,
+): Promise<UpResult> {
+  const signal = opts.signal;
+  const interrupted = () =>
+    new LabError(
+      'interrupted',
+      `lab up of ${plan.name} was interrupted before it changed anything`,
+    );
+  if (signal?.aborted) throw interrupted();
   emit({ type: 'plan', message: `lab ${plan.name}: ${plan.containers.length} containers` });
   const lab = await writeLabFolder(plan, plan.edges, opts.stateDir);
   emit({ type: 'files', message: `wrote the lab's configs to ${lab.dir}` });
@@ -65,70 +96,119 @@ export async function up(plan: LabPlan, opts: UpOptions = {}): Promise<UpResult>
   }
   const toCreate = plan.containers.filter((c) => !keep.has(c.instance));
   // Images first: a missing one must not cost the user the containers still running.
-  await ensureImages(docker, toCreate, emit);
+  let images;
+  try {
+    images = await ensureImages(docker, toCreate, emit, signal);
+  } catch (e) {
+    if (signal?.aborted) throw interrupted();
+    throw e;
+  }
 
   const removed: string[] = [];
-  for (const [instance, s] of existing) {
-    if (keep.has(instance)) continue;
-    emit({
-      type: 'remove',
-      instance,
-      message: `removing ${instance} (its config changed or it is gone from the design)`,
-    });
-    await docker.getContainer(s.Id).remove({ force: true, v: false });
-    removed.push(instance);
-  }
-  for (const instance of keep)
-    emit({ type: 'reuse', instance, message: `${instance} is unchanged; kept` });
-
-  const created: Created = { containers: [], network: null, volumes: [] };
+  const created: Created = {
+    containers: [],
+    network: null,
+    volumes: [],
+    fresh: existing.size === 0,
+  };
   const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
+  const ids = new Map<string, string>();
   try {
-    await createNetworkAndVolumes(docker, plan, created, emit);
+    for (const [instance, s] of existing) {
+      if (keep.has(instance)) {
+        ids.set(instance, s.Id);
+        continue;
+      }
+      throwIfAborted(signal);
+      emit({
+        type: 'remove',
+        instance,
+        message: `removing ${instance} (its config changed or it is gone from the design)`,
+      });
+      const c = plan.containers.find((x) => x.instance === instance);
+      await docker
+        .getContainer(s.Id)
+        .remove({ force: true, v: false })
+        .catch((e: unknown) => {
+          // Already gone is what was wanted.
+          if (dockerStatus(e) === 404) return;
+          throw explainDockerError(e, { action: 'remove', ...(c ? { container: c } : {}) });
+        });
+      removed.push(instance);
+    }
+    for (const instance of keep)
+      emit({ type: 'reuse', instance, message: `${instance} is unchanged; kept` });
+
+    await createNetworkAndVolumes(docker, plan, created, emit, signal);
     const picker = new PortPicker();
-    const ids = new Map<string, string>();
-    for (const s of existing.values())
-      if (keep.has(s.Labels?.[INSTANCE_LABEL] ?? ''))
-        ids.set(s.Labels?.[INSTANCE_LABEL] ?? '', s.Id);
     const createOne = async (c: LabContainer): Promise<string> => {
+      throwIfAborted(controller.signal);
       const hostPorts = new Map<number, number>();
       for (const p of c.ports) hostPorts.set(p.container, await picker.pick(p.preferredHost));
-      const container = await docker.createContainer(
-        createOptions(c, plan.network, lab, hostPorts),
-      );
+      const image = images.get(c.image);
+      if (!image) throw new Error(`${c.image} was not inspected`);
+      const options = createOptions(c, plan.network, lab, hostPorts, image);
+      const container = await docker.createContainer(options).catch((e: unknown) => {
+        throw explainDockerError(e, { action: 'create', container: c });
+      });
       created.containers.push({ id: container.id, instance: c.instance });
       ids.set(c.instance, container.id);
       emit({ type: 'create', instance: c.instance, message: `created ${c.instance} (${c.image})` });
       return container.id;
     };
     for (const c of toCreate) await createOne(c);
-    await startAll(
+    await startAll({
       docker,
       plan,
       ids,
       keep,
-      createOne,
-      opts.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+      recreate: createOne,
+      timeoutMs: opts.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
       controller,
       emit,
-    );
+    });
+    throwIfAborted(signal);
+    await verifyLab(docker, plan, ids);
+    if (opts.afterHealthy) {
+      await opts.afterHealthy(controller.signal);
+      // The last word stays the engine's: nothing may have died during the longer wait.
+      await verifyLab(docker, plan, ids);
+    }
+    throwIfAborted(signal);
   } catch (e) {
     controller.abort();
-    const err =
-      e instanceof LabError
-        ? e
-        : new LabError(portTaken(e) ? 'port-taken' : 'docker-error', errorText(e));
+    const err = signal?.aborted
+      ? new LabError('interrupted', `lab up of ${plan.name} was interrupted`)
+      : fromDocker(e)
+        ? explainDockerError(e, { action: 'create' })
+        : e instanceof LabError
+          ? e
+          : new LabError('docker-error', errorText(e));
     emit({
       type: 'error',
       ...(err.instance ? { instance: err.instance } : {}),
       message: err.message,
     });
-    await cleanup(docker, created, emit);
-    throw err;
+    const undone = await removeCreated(docker, plan, created, emit);
+    if (err.code !== 'interrupted') throw err;
+    const kept = [...keep];
+    throw new LabError(
+      'interrupted',
+      `lab up of ${plan.name} was interrupted; ${undone.length > 0 ? `removed what it had created: ${undone.join(', ')}` : 'it had created nothing yet'}.` +
+        (kept.length > 0 ? ` Kept from before, still running: ${kept.join(', ')}.` : '') +
+        (removed.length > 0
+          ? ` Removed before the interrupt (their config changed): ${removed.join(', ')}.`
+          : ''),
+    );
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   emit({
     type: 'done',
-    message: `lab ${plan.name} is up: ${toCreate.length} started, ${keep.size} kept`,
+    message: `lab ${plan.name} is up: ${toCreate.length} started, ${keep.size} kept, every container running and healthy`,
   });
   return { name: plan.name, created: toCreate.map((c) => c.instance), kept: [...keep], removed };
 }
@@ -138,108 +218,31 @@ async function createNetworkAndVolumes(
   plan: LabPlan,
   created: Created,
   emit: (e: LabEvent) => void,
+  signal: AbortSignal | undefined,
 ) {
   if (!(await labNetworks(docker, plan.name)).includes(plan.network)) {
-    await docker.createNetwork({
-      Name: plan.network,
-      Driver: 'bridge',
-      Labels: plan.labels,
-      CheckDuplicate: true,
-    });
+    throwIfAborted(signal);
+    await docker
+      .createNetwork({
+        Name: plan.network,
+        Driver: 'bridge',
+        Labels: plan.labels,
+        CheckDuplicate: true,
+      })
+      .catch((e: unknown) => {
+        throw explainDockerError(e, { action: 'network', object: plan.network });
+      });
     created.network = plan.network;
     emit({ type: 'network', message: `created network ${plan.network}` });
   }
   const volumes = new Set(await labVolumes(docker, plan.name));
   for (const v of plan.volumes) {
     if (volumes.has(v)) continue;
-    await docker.createVolume({ Name: v, Labels: plan.labels });
+    throwIfAborted(signal);
+    await docker.createVolume({ Name: v, Labels: plan.labels }).catch((e: unknown) => {
+      throw explainDockerError(e, { action: 'volume', object: v });
+    });
     created.volumes.push(v);
     emit({ type: 'volume', message: `created volume ${v}` });
-  }
-}
-
-/** Starts each container once everything it depends on is healthy; independent ones in parallel. */
-async function startAll(
-  docker: Docker,
-  plan: LabPlan,
-  ids: Map<string, string>,
-  keep: Set<string>,
-  recreate: (c: LabContainer) => Promise<string>,
-  timeoutMs: number,
-  controller: AbortController,
-  emit: (e: LabEvent) => void,
-): Promise<void> {
-  const byName = new Map(plan.containers.map((c) => [c.instance, c]));
-  const ready = new Map<string, Promise<void>>();
-  const run = async (c: LabContainer): Promise<void> => {
-    await Promise.all(c.dependsOn.map((d) => ready.get(d)));
-    if (controller.signal.aborted) throw new Error('cancelled');
-    let id = ids.get(c.instance) as string;
-    if (!keep.has(c.instance)) {
-      // A free port can be taken between choosing it and starting (another lab, another test):
-      // then the container is made again on other ports, a bounded number of times.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await docker.getContainer(id).start();
-          break;
-        } catch (e) {
-          if (!portTaken(e)) throw e;
-          if (attempt >= START_ATTEMPTS) {
-            throw new LabError(
-              'port-taken',
-              `${c.instance} could not publish its ports on 127.0.0.1 (${errorText(e)}); ` +
-                'other programs keep taking them. Free some ports and run `lab up` again.',
-              c.instance,
-            );
-          }
-          await docker.getContainer(id).remove({ force: true, v: true });
-          id = await recreate(c);
-        }
-      }
-      emit({ type: 'start', instance: c.instance, message: `started ${c.instance}` });
-    }
-    await waitHealthy(docker, id, c, timeoutMs, controller.signal);
-    emit({ type: 'healthy', instance: c.instance, message: `${c.instance} is healthy` });
-  };
-  for (const name of plan.startOrder) {
-    const c = byName.get(name);
-    if (!c) continue;
-    const p = run(c);
-    p.catch(() => controller.abort()); // the first failure stops the waits of the others
-    ready.set(name, p);
-  }
-  const results = await Promise.allSettled(ready.values());
-  const failed = results.find(
-    (r): r is PromiseRejectedResult =>
-      r.status === 'rejected' && errorText(r.reason) !== 'cancelled',
-  );
-  const first = failed ?? results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (first) throw first.reason;
-}
-
-async function cleanup(
-  docker: Docker,
-  created: Created,
-  emit: (e: LabEvent) => void,
-): Promise<void> {
-  for (const c of created.containers) {
-    await docker
-      .getContainer(c.id)
-      .remove({ force: true, v: true })
-      .catch(() => undefined);
-    emit({ type: 'cleanup', instance: c.instance, message: `removed ${c.instance}` });
-  }
-  for (const v of created.volumes)
-    await docker
-      .getVolume(v)
-      .remove()
-      .catch(() => undefined);
-  if (created.network)
-    await docker
-      .getNetwork(created.network)
-      .remove()
-      .catch(() => undefined);
-  if (created.containers.length + created.volumes.length > 0 || created.network) {
-    emit({ type: 'cleanup', message: 'removed what this run had created' });
   }
 }

@@ -4,7 +4,7 @@
 import type { HostApi, LabEventEntry } from '../../shared/host-api.ts';
 import type { LabEvent, LabPlan, LabStatus } from '../../shared/lab/types.ts';
 import { HostError } from './host-errors.ts';
-import { down, LabError, logs, status, up } from '../lab/index.ts';
+import { busyMessage, down, LabError, lockHolder, logs, status, up } from '../lab/index.ts';
 
 /** What the host needs of a lab runner (the dockerode one by default; a fake in tests). */
 export interface LabRunner {
@@ -16,13 +16,20 @@ export interface LabRunner {
   ): Promise<{ containers: number; networks: number; volumes: number }>;
   /** The container's last lines, or null when the lab has no such instance. */
   logs(name: string, instance: string, lines: number): Promise<string | null>;
+  /** Why the lab cannot be launched or stopped now (another command holds its lock), or null. */
+  busy?(name: string): Promise<string | null>;
 }
 
+/** The dockerode runner, holding the same per-lab lock as the CLI. */
 export const dockerLabRunner: LabRunner = {
-  up: (plan, opts) => up(plan, opts),
+  up: (plan, opts) => up(plan, { ...opts, command: 'Launch in the app' }),
   status: (name) => status(name),
-  down: (name, opts) => down(name, opts),
+  down: (name, opts) => down(name, { ...opts, command: 'Stop in the app' }),
   logs: (name, instance, lines) => logs(name, instance, { lines }),
+  busy: async (name) => {
+    const holder = await lockHolder(name);
+    return holder ? busyMessage(name, holder) : null;
+  },
 };
 
 export interface LabServicesOptions {
@@ -41,12 +48,16 @@ const MAX_EVENTS = 2000;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** A LabError's explanation, with what Docker said on its own line when there is that. */
+const labMessage = (e: LabError): string =>
+  e.detail ? `${e.message}\nDocker said: ${e.detail}` : e.message;
+
 /** A runner failure as the host's error: the runner's explanation, intact. */
 function hostFailure(e: unknown): HostError {
   if (e instanceof HostError) return e;
   if (e instanceof LabError) {
-    // Docker down, a port taken, an image missing...: the user's environment, explained.
-    return new HostError(e.code === 'docker-error' ? 'internal' : 'refused', e.message);
+    // Docker down, a port taken, an image missing, the lab busy...: the user's environment.
+    return new HostError(e.code === 'docker-error' ? 'internal' : 'refused', labMessage(e));
   }
   return new HostError('internal', message(e));
 }
@@ -69,6 +80,17 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
     if (events.length > MAX_EVENTS) events = events.slice(-MAX_EVENTS);
   };
 
+  /** Another process (the CLI, another window) holding the lab's lock: refused at once. */
+  const refuseIfBusy = async (name: string) => {
+    let busy: string | null;
+    try {
+      busy = (await o.runner.busy?.(name)) ?? null;
+    } catch (e) {
+      throw hostFailure(e);
+    }
+    if (busy) throw new HostError('refused', busy);
+  };
+
   return {
     async labUp({ text }) {
       const { name, plan } = await o.plan(text);
@@ -83,6 +105,7 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
           'refused',
           `the lab ${name} is being stopped; launch it once it is down`,
         );
+      await refuseIfBusy(name);
       const current: NonNullable<typeof launch> = { name, running: true };
       launch = current;
       events = [];
@@ -95,11 +118,11 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
           (e: unknown) => {
             const error = {
               code: e instanceof LabError ? e.code : 'internal',
-              message: message(e),
+              message: e instanceof LabError ? labMessage(e) : message(e),
             };
             // Failures before the runner's own error event (Docker unreachable, an image missing).
             const last = events.at(-1);
-            if (last?.type !== 'error' || last.message !== error.message)
+            if (last?.type !== 'error' || !error.message.startsWith(last.message))
               record({ type: 'error', message: error.message });
             current.error = error;
             current.running = false;
@@ -137,6 +160,7 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
         );
       }
       if (stopping.has(name)) throw new HostError('refused', `the lab ${name} is already stopping`);
+      await refuseIfBusy(name);
       stopping.add(name);
       try {
         return await o.runner.down(name, { volumes, onProgress: record });

@@ -8,9 +8,9 @@ import { HOST_METHODS, type HostApi } from '../../shared/host-api.ts';
 import type { LabEvent, LabPlan, LabStatus } from '../../shared/lab/types.ts';
 import { AppState } from './app-state.ts';
 import { HostError } from './host-errors.ts';
-import type { LabRunner } from './host-lab.ts';
+import { dockerLabRunner, type LabRunner } from './host-lab.ts';
 import { createHostServices } from './host-services.ts';
-import { LabError } from '../lab/index.ts';
+import { acquireLabLock, LabError } from '../lab/index.ts';
 
 const DESIGN = `apiVersion: fedstudio/v1
 kind: Topology
@@ -65,6 +65,10 @@ class FakeRunner implements LabRunner {
   }
   async logs(): Promise<string | null> {
     return this.logText;
+  }
+  busyAnswer: string | null = null;
+  async busy(): Promise<string | null> {
+    return this.busyAnswer;
   }
 }
 
@@ -218,6 +222,41 @@ describe('host services: the lab', () => {
     const e = await refusal(host.labUp({ text: 'apiVersion: nope' }));
     expect(e.code).toBe('design-invalid');
     expect(runner.plans).toHaveLength(0);
+  });
+
+  it('refuses Launch and Stop at once while another command holds the lab, saying who', async () => {
+    runner.busyAnswer = 'lab small is busy: `lab up` by pid 42 since 10:15.';
+    const e = await refusal(host.labUp({ text: DESIGN }));
+    expect([e.code, e.message]).toEqual(['refused', runner.busyAnswer]);
+    expect(runner.plans).toHaveLength(0);
+    expect((await refusal(host.labDown({ name: 'small', volumes: false }))).message).toBe(
+      runner.busyAnswer,
+    );
+    expect(runner.downCalls).toHaveLength(0);
+  });
+
+  it("reads the same lock as the CLI, and shows Docker's words under a runner's explanation", async () => {
+    const env = process.env.FEDSTUDIO_STATE_DIR;
+    process.env.FEDSTUDIO_STATE_DIR = path.join(base, 'state');
+    try {
+      expect(await dockerLabRunner.busy?.('small')).toBeNull();
+      const lock = await acquireLabLock('small', '`lab up`');
+      expect(await dockerLabRunner.busy?.('small')).toMatch(
+        new RegExp(`^lab small is busy: \`lab up\` by pid ${process.pid} since`),
+      );
+      await lock.release();
+    } finally {
+      if (env === undefined) delete process.env.FEDSTUDIO_STATE_DIR;
+      else process.env.FEDSTUDIO_STATE_DIR = env;
+    }
+    await host.labUp({ text: DESIGN });
+    await tick();
+    runner.fail(
+      new LabError('image-unusable', 'am-0 (image x) could not start', 'am-0', 'exec format error'),
+    );
+    await tick();
+    const p = await host.labProgress({ since: 0 });
+    expect(p.error?.message).toBe('am-0 (image x) could not start\nDocker said: exec format error');
   });
 
   it('validates lab names at the contract', () => {

@@ -115,7 +115,7 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
     let binds = s.mounts.map((m) => ({ source: m.source, target: m.target }));
     if (s.secretRender) {
       const r = renderedLaunch(s, s.secretRender, exported.files);
-      launch = { entrypoint: r.entrypoint, command: r.command };
+      launch = { command: r.command };
       binds = r.binds;
       for (const [p, text] of Object.entries(r.copies)) files[p] = text;
       rendered.set(r.file.path, r.file);

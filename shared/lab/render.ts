@@ -13,7 +13,7 @@ import type { FileTree, ServiceSpec } from '../generate/types.ts';
 import type { LabPlan, LabRenderedFile } from './types.ts';
 
 export interface RenderedLaunch {
-  entrypoint: string[];
+  /** The program's arguments only: the program is the image's own ENTRYPOINT (the runner reads it). */
   command: string[];
   binds: { source: string; target: string }[];
   /** Other files of the replaced mount, copied beside the rendered one. */
@@ -33,7 +33,8 @@ function basename(p: string): string {
 /**
  * The lab's launch of a service with a secret render plan: the mount holding the template is
  * replaced by a lab folder holding the rendered file under the template's own name, and the
- * program reads that instead of the in-container output.
+ * program reads that instead of the in-container output. The render plan's program path is the
+ * upstream image's; another image may keep its program elsewhere, so only the arguments are kept.
  */
 export function renderedLaunch(
   s: ServiceSpec,
@@ -56,7 +57,6 @@ export function renderedLaunch(
   const [program, ...args] = plan.exec;
   if (program === undefined) throw new Error(`${s.name}: the render plan runs no program`);
   return {
-    entrypoint: [program],
     command: args.map((a) => a.split(plan.output).join(plan.template)),
     binds: s.mounts.map((m) => (m === mount ? { source: renderedDir, target: m.target } : m)),
     copies,

@@ -35,7 +35,12 @@ export interface LabContainer {
   imageKey: ImageKey;
   image: string;
   imageSource: ImageSource;
+  /**
+   * Only when the service must run a program of its own (a script); otherwise the image's own
+   * ENTRYPOINT runs `command`, so an image that keeps its program elsewhere still works.
+   */
   entrypoint?: string[];
+  /** Arguments for the image's program. */
   command?: string[];
   /** Values may hold `${VAR}` references, filled from the lab's .env by the runner. */
   environment: Record<string, string>;

@@ -10,7 +10,7 @@ process.on('beforeExit', () => {
   process.stderr.write(
     'fedstudio: internal error: the command stopped before it finished (work was left pending)\n',
   );
-  process.exitCode = 70;
+  process.exitCode = EXIT.internal;
 });
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,10 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostApi, HostArgs, HostResult } from '../../shared/host-api.ts';
-import { generateExport } from '../../shared/generate/index.ts';
+import {
+  DEFAULT_EXPORT_TARGET,
+  generateForTarget,
+} from '../../shared/generate/kubernetes/target.ts';
 import { formatModelError, parseTopology } from '../../shared/model/parse.ts';
 import type { AppState } from './app-state.ts';
 import { diskRevision, pathError, readDesignFile, saveDesignChecked } from './design-files.ts';
@@ -245,7 +248,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     async recentFiles() {
       return o.state.recent();
     },
-    async exportConfigs({ text, outDir, force }) {
+    async exportConfigs({ text, outDir, force, target }) {
       const topology = checkDesignText(text, 'design');
       const dir =
         outDir !== undefined ? confined(outDir) : chosen(await o.dialogs?.chooseFolder(), 'folder');
@@ -257,14 +260,14 @@ export function createHostServices(o: HostServicesOptions): HostApi {
           'forbidden',
           `${dir} holds the workspace; export into a folder of its own`,
         );
-      const result = generateExport(topology, { designText: text });
+      const result = generateForTarget(topology, target ?? DEFAULT_EXPORT_TARGET, text);
       try {
         const w = await writeExport(dir, result.files, { force: force ?? false });
         return {
           outDir: w.outDir,
           written: w.written,
           kept: w.kept,
-          vars: result.vars.map((v) => v.name),
+          vars: result.vars,
         };
       } catch (e) {
         if (e instanceof ExportRefused) throw new HostError('refused', e.message);

@@ -69,9 +69,19 @@ export async function main(argv: string[]): Promise<number> {
       new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
     )
     .option('--strict', 'fail on warnings too')
-    .action(async (file: string, opts: { format: 'text' | 'json'; strict?: boolean }) => {
-      code = await validateCommand(file, opts);
-    });
+    .addOption(
+      new Option('--target <target>', 'also check what matters for this export target').choices([
+        ...EXPORT_TARGETS,
+      ]),
+    )
+    .action(
+      async (
+        file: string,
+        opts: { format: 'text' | 'json'; strict?: boolean; target?: ExportTarget },
+      ) => {
+        code = await validateCommand(file, opts);
+      },
+    );
 
   program
     .command('rules')

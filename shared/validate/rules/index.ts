@@ -39,6 +39,7 @@ import { thanosSidecarObjstore } from './thanos-sidecar-objstore.ts';
 import { targetsUnscraped } from './targets-unscraped.ts';
 import { nodeIsolated } from './node-isolated.ts';
 import { globalSingle } from './global-single.ts';
+import { k8sFederateCrossCluster } from './k8s-federate-cross-cluster.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   fedPartialShardGroup,
   fedInterval,
   fedAsProxy,
+  k8sFederateCrossCluster,
   alertTooHigh,
   alertNoAlertmanager,
   amSingle,

@@ -144,7 +144,8 @@ describe('Kubernetes export', () => {
               relabel[0]?.action === 'hashmod' &&
               relabel[0]?.modulus === node.shards;
             const rest = own ? relabel.slice(2) : relabel;
-            const { relabel_configs: _r, ...head } = job;
+            const head = { ...job };
+            delete head.relabel_configs;
             return scrapeConfigSpec(rest.length > 0 ? { ...head, relabel_configs: rest } : head);
           });
           expect(ours).toEqual(compose);

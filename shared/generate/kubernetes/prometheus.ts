@@ -51,7 +51,8 @@ export function operatorScrapeJobs(
 ): Record<string, unknown>[] {
   const first = ctx.instances(node)[0];
   if (!first) return [];
-  const { shard: _shard, ...unsharded } = first;
+  const unsharded = { ...first };
+  delete unsharded.shard;
   return scrapeConfigs(ctx, node, unsharded);
 }
 

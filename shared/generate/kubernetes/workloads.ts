@@ -155,13 +155,14 @@ function configMapOf(
   labels: Record<string, string>,
   specs: ServiceSpec[],
   files: FileTree,
+  rewrite: (text: string, path: string) => string = (t) => t,
 ): Manifest | undefined {
   const data: Record<string, string> = {};
   for (const s of specs) {
     for (const m of s.mounts) {
       for (const e of filesUnder(files, m.source)) {
         const path = Object.keys(files).find((p) => configMapKey(p) === e.key);
-        if (path !== undefined) data[e.key] = files[path] ?? '';
+        if (path !== undefined) data[e.key] = rewrite(files[path] ?? '', path);
       }
     }
   }
@@ -180,7 +181,13 @@ export function nodeWorkloads(
   const labels = labelsOf(naming, node);
   const configName = `${node.name}-config`;
   const out: Manifest[] = [];
-  const config = configMapOf(configName, labels, specs, files);
+  const config = configMapOf(
+    configName,
+    labels,
+    specs,
+    files,
+    node.kind === 'grafana' ? grafanaEnvRefs : undefined,
+  );
   if (config) out.push(config);
   if (node.kind === 'grafana')
     return [...out, ...grafanaWorkload(node, specs, files, naming, labels, configName, used)];
@@ -224,6 +231,16 @@ export function nodeWorkloads(
     );
   }
   return out;
+}
+
+/**
+ * Grafana's provisioning reads `${VAR}` from its environment; `$__env{VAR}` is Grafana's explicit
+ * form of the same reference (grafana.ini already uses it), so no manifest shows a `${VAR}`.
+ */
+function grafanaEnvRefs(text: string, path: string): string {
+  // Only provisioning is expanded from the environment; dashboards have `${var}`s of their own.
+  if (!path.includes('/provisioning/')) return text;
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, v: string) => `$__env{${v}}`);
 }
 
 /** Set per compose container for Grafana's HA gossip; a Deployment's pods find peers otherwise. */

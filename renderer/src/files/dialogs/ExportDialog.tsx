@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ExportTarget } from '../../../../shared/generate/kubernetes/export-target.ts';
 import type { HostResult } from '../../../../shared/host-api.ts';
+import { validate } from '../../../../shared/validate/engine.ts';
+import { RULES } from '../../../../shared/validate/rules/index.ts';
 import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useDesign } from '../../store/design-store.ts';
@@ -19,6 +21,12 @@ export function ExportDialog() {
   const [force, setForce] = useState(false);
   const [target, setTarget] = useState<ExportTarget>('compose');
   const [exported, setExported] = useState<ExportTarget>('compose');
+  const topology = useDesign((s) => s.topology);
+  // Findings that only matter on the chosen target (the canvas shows the others all the time).
+  const targetFindings = useMemo(() => {
+    const rules = RULES.filter((r) => r.target === target);
+    return rules.length > 0 ? validate(topology, rules, { target }).findings : [];
+  }, [topology, target]);
   const [error, setError] = useState<Failure | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);
@@ -152,6 +160,18 @@ export function ExportDialog() {
           />
           Replace a folder not made by fedstudio (its other files are kept)
         </label>
+        {targetFindings.length > 0 && (
+          <div data-testid="export-target-findings">
+            <p className="hint">To check on this target:</p>
+            <ul>
+              {targetFindings.map((f) => (
+                <li key={`${f.rule}:${f.message}`}>
+                  <code>{f.rule}</code> {f.message} — {f.fix}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </form>
       {error && <ErrorBox message={error.message} details={error.details} />}
       {error?.code === 'refused' && !force && (

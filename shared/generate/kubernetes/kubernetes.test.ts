@@ -9,7 +9,7 @@ import { scrapeConfigs } from '../prometheus-scrape.ts';
 import { generateKubernetes, SECRET_EXAMPLE } from './index.ts';
 import type { Manifest } from './meta.ts';
 import { scrapeConfigSpec } from './scrape-config.ts';
-import { manifestsOf, schemaErrors } from './schemas.testing.ts';
+import { manifestsOf, schemaErrors, undeclaredFields } from './schemas.testing.ts';
 
 const templates = loadTemplates();
 
@@ -61,6 +61,7 @@ edges:
   - { id: a1, kind: alerting, from: shards, to: am }
   - { id: d1, kind: datasource, from: graf, to: global }
   - { id: d2, kind: datasource, from: graf, to: pg }
+  - { id: rw, kind: remote-write, from: pus, to: global, queue: { max_shards: 10, retry_on_http_429: true } }
 `);
 
 function docsOf(files: Record<string, string>): Manifest[] {
@@ -74,8 +75,34 @@ describe('Kubernetes export', () => {
       const out = generateKubernetes(topology);
       expect(docsOf(out.files).length).toBeGreaterThan(0);
       expect(schemaErrors(out.files)).toEqual([]);
+      expect(undeclaredFields(out.files)).toEqual([]);
     },
   );
+
+  it('the field check catches a field the operator does not define', () => {
+    const files = {
+      'base/p.yaml':
+        'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: { name: p }\nspec: { replicas: 1, replica: 2 }\n',
+    };
+    expect(schemaErrors(files)).toEqual([]);
+    expect(undeclaredFields(files)).toEqual([
+      'base/p.yaml Prometheus/p: v1/PrometheusSpec.replica',
+    ]);
+  });
+
+  it('remote write keeps its queue settings in the CRD names', () => {
+    const docs = docsOf(generateKubernetes(HELD_OUT).files);
+    const us = docs.find((d) => d.kind === 'Prometheus' && d.metadata.name === 'prom-us');
+    expect((us?.spec as { remoteWrite: unknown }).remoteWrite).toEqual([
+      {
+        name: 'prom-global',
+        url: 'http://prom-global-0:9090/api/v1/write',
+        queueConfig: { maxShards: 10, retryOnRateLimit: true },
+      },
+    ]);
+    const global = docs.find((d) => d.kind === 'Prometheus' && d.metadata.name === 'prom-global');
+    expect(global?.spec).toMatchObject({ enableRemoteWriteReceiver: true });
+  });
 
   it('a sharded HA design: Prometheus shards and replicas, a PrometheusRule per rule group, Alertmanager replicas', () => {
     const docs = docsOf(generateKubernetes(HELD_OUT).files);

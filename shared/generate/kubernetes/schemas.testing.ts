@@ -1,5 +1,8 @@
 // Test helper: checks every document of a Kubernetes export against the Kubernetes and Prometheus
 // Operator schemas (kubernetes-models), so the export is judged by the APIs, not by opinion.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { Alertmanager } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Alertmanager';
 import { Prometheus } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Prometheus';
@@ -90,4 +93,90 @@ function withModelQuirks(doc: Manifest): Manifest {
     ...spec.storage.volumeClaimTemplate,
   };
   return copy;
+}
+
+/**
+ * The kubernetes-models validators accept fields the CRD does not define (the API server would
+ * silently prune them), so the fields we write are also checked against the property names the
+ * models declare: `spec` of each operator resource, and the nested objects we fill.
+ */
+const OPERATOR_MODELS = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../node_modules/@kubernetes-models/prometheus-operator/monitoring.coreos.com',
+);
+
+const declared = new Map<string, Set<string>>();
+function declaredFields(model: string): Set<string> {
+  let names = declared.get(model);
+  if (!names) {
+    const text = readFileSync(path.join(OPERATOR_MODELS, `${model}.d.ts`), 'utf8');
+    const body = text.slice(text.indexOf('export declare class'));
+    names = new Set([...body.matchAll(/^ {4}"([A-Za-z0-9]+)"\??:/gm)].map((m) => m[1] ?? ''));
+    declared.set(model, names);
+  }
+  return names;
+}
+
+type Obj = Record<string, unknown>;
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+
+/** Which model each object we write must match, reached from a resource's spec. */
+function fieldChecks(doc: Manifest): [string, Obj][] {
+  const spec = (doc.spec ?? {}) as Obj;
+  switch (`${doc.apiVersion}/${doc.kind}`) {
+    case 'monitoring.coreos.com/v1/Prometheus':
+      return [
+        ['v1/PrometheusSpec', spec],
+        ...list(spec.remoteWrite).map((r): [string, Obj] => ['v1/RemoteWriteSpec', r]),
+        ...list(spec.remoteWrite)
+          .filter((r) => r.queueConfig)
+          .map((r): [string, Obj] => ['v1/QueueConfig', r.queueConfig as Obj]),
+        ...(spec.thanos ? [['v1/ThanosSpec', spec.thanos as Obj] as [string, Obj]] : []),
+        ...list((spec.alerting as Obj | undefined)?.alertmanagers).map((a): [string, Obj] => [
+          'v1/AlertmanagerEndpoints',
+          a,
+        ]),
+      ];
+    case 'monitoring.coreos.com/v1/Alertmanager':
+      return [['v1/AlertmanagerSpec', spec]];
+    case 'monitoring.coreos.com/v1/PrometheusRule':
+      return [['v1/PrometheusRuleSpec', spec]];
+    case 'monitoring.coreos.com/v1alpha1/ScrapeConfig':
+      return [
+        ['v1alpha1/ScrapeConfigSpec', spec],
+        ...list(spec.staticConfigs).map((s): [string, Obj] => ['v1alpha1/StaticConfig', s]),
+        ...list(spec.relabelings).map((r): [string, Obj] => ['v1/RelabelConfig', r]),
+      ];
+    case 'monitoring.coreos.com/v1alpha1/AlertmanagerConfig': {
+      const receivers = list(spec.receivers);
+      const byKey = (key: string, model: string) =>
+        receivers.flatMap((r) => list(r[key]).map((c): [string, Obj] => [model, c]));
+      return [
+        ['v1alpha1/AlertmanagerConfigSpec', spec],
+        ['v1alpha1/Route', spec.route as Obj],
+        ...list((spec.route as Obj).routes).map((r): [string, Obj] => ['v1alpha1/Route', r]),
+        ...receivers.map((r): [string, Obj] => ['v1alpha1/Receiver', r]),
+        ...byKey('webhookConfigs', 'v1alpha1/WebhookConfig'),
+        ...byKey('slackConfigs', 'v1alpha1/SlackConfig'),
+        ...byKey('emailConfigs', 'v1alpha1/EmailConfig'),
+        ...byKey('pagerdutyConfigs', 'v1alpha1/PagerDutyConfig'),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Fields we write that the operator's schema does not define, as `path kind/name: model.field`. */
+export function undeclaredFields(files: FileTree): string[] {
+  const out: string[] = [];
+  for (const { path: p, doc } of manifestsOf(files)) {
+    for (const [model, obj] of fieldChecks(doc)) {
+      const known = declaredFields(model);
+      for (const key of Object.keys(obj)) {
+        if (!known.has(key)) out.push(`${p} ${doc.kind}/${doc.metadata.name}: ${model}.${key}`);
+      }
+    }
+  }
+  return out;
 }

@@ -9,7 +9,11 @@ import { scrapeConfigs } from '../prometheus-scrape.ts';
 import { generateKubernetes, SECRET_EXAMPLE } from './index.ts';
 import type { Manifest } from './meta.ts';
 import { scrapeConfigSpec } from './scrape-config.ts';
-import { manifestsOf, schemaErrors, undeclaredFields } from './schemas.testing.ts';
+import {
+  manifestsOf,
+  schemaErrors,
+  undeclaredFields,
+} from '../../../test-support/kubernetes-schemas.ts';
 
 const templates = loadTemplates();
 

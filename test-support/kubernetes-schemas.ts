@@ -1,4 +1,4 @@
-// Test helper: checks every document of a Kubernetes export against the Kubernetes and Prometheus
+// Checks every document of a Kubernetes export against the Kubernetes and Prometheus
 // Operator schemas (kubernetes-models), so the export is judged by the APIs, not by opinion.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +18,8 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
-import type { FileTree } from '../types.ts';
-import type { Manifest } from './meta.ts';
+import type { FileTree } from '../shared/generate/types.ts';
+import type { Manifest } from '../shared/generate/kubernetes/meta.ts';
 
 interface Validating {
   validate(): void;
@@ -102,7 +102,7 @@ function withModelQuirks(doc: Manifest): Manifest {
  */
 const OPERATOR_MODELS = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../node_modules/@kubernetes-models/prometheus-operator/monitoring.coreos.com',
+  '../node_modules/@kubernetes-models/prometheus-operator/monitoring.coreos.com',
 );
 
 const declared = new Map<string, Set<string>>();

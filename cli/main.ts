@@ -2,6 +2,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { newCommand, templatesCommand } from './commands/templates.ts';
 import { exportCommand } from './commands/export.ts';
+import {
+  DEFAULT_EXPORT_TARGET,
+  EXPORT_TARGETS,
+  type ExportTarget,
+} from '../shared/generate/kubernetes/target.ts';
 import { validateCommand } from './commands/validate.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
@@ -42,7 +47,15 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the design file')
     .requiredOption('--out <dir>', 'the folder to write')
     .option('--force', 'write into a non-empty folder that fedstudio did not make')
-    .action(async (file: string, opts: { out: string; force?: boolean }) => {
+    .addOption(
+      new Option(
+        '--target <target>',
+        'what to export for: docker-compose or Kubernetes (docs/kubernetes.md)',
+      )
+        .choices([...EXPORT_TARGETS])
+        .default(DEFAULT_EXPORT_TARGET),
+    )
+    .action(async (file: string, opts: { out: string; force?: boolean; target: ExportTarget }) => {
       code = await exportCommand(file, opts);
     });
 
@@ -56,9 +69,19 @@ export async function main(argv: string[]): Promise<number> {
       new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
     )
     .option('--strict', 'fail on warnings too')
-    .action(async (file: string, opts: { format: 'text' | 'json'; strict?: boolean }) => {
-      code = await validateCommand(file, opts);
-    });
+    .addOption(
+      new Option('--target <target>', 'also check what matters for this export target').choices([
+        ...EXPORT_TARGETS,
+      ]),
+    )
+    .action(
+      async (
+        file: string,
+        opts: { format: 'text' | 'json'; strict?: boolean; target?: ExportTarget },
+      ) => {
+        code = await validateCommand(file, opts);
+      },
+    );
 
   program
     .command('rules')

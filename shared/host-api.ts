@@ -3,6 +3,7 @@
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
 import { COMMAND_IDS, type CommandId } from './commands.ts';
+import { EXPORT_TARGETS } from './generate/kubernetes/export-target.ts';
 
 // A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
 const Path = z
@@ -135,6 +136,8 @@ export const HOST_METHODS = {
       text: z.string().max(64 * 1024 * 1024),
       outDir: Path.optional(),
       force: z.boolean().optional(),
+      /** docker-compose (the default) or Kubernetes with the Prometheus Operator. */
+      target: z.enum(EXPORT_TARGETS).optional(),
     }),
     result: z
       .object({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { writeFileTree } from '../host/services/file-tree.ts';
 import type { FileTree } from '../shared/generate/types.ts';
 
-export type RealTool = 'promtool' | 'amtool' | 'docker-compose';
+export type RealTool = 'promtool' | 'amtool' | 'docker-compose' | 'kubectl';
 
 export function hasTool(tool: RealTool): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
@@ -32,7 +32,9 @@ function debianPackage(tool: RealTool): string {
     ? 'prometheus'
     : tool === 'amtool'
       ? 'prometheus-alertmanager'
-      : 'docker-compose';
+      : tool === 'kubectl'
+        ? 'kubectl'
+        : 'docker-compose';
 }
 
 export interface ToolRun {

@@ -1,20 +1,20 @@
 import path from 'node:path';
 import { ExportRefused, writeExport } from '../../host/services/export-writer.ts';
-import { generateExport } from '../../shared/generate/index.ts';
+import { generateForTarget, type ExportTarget } from '../../shared/generate/kubernetes/target.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { loadOrExplain } from './load.ts';
 
 export async function exportCommand(
   file: string,
-  opts: { out: string; force?: boolean },
+  opts: { out: string; force?: boolean; target?: ExportTarget },
 ): Promise<number> {
   const design = await loadOrExplain(file);
-  const result = generateExport(design.topology, { designText: design.text });
+  const result = generateForTarget(design.topology, opts.target ?? 'compose', design.text);
   try {
     const w = await writeExport(opts.out, result.files, { force: opts.force ?? false });
     const into = w.outDir === path.resolve(opts.out) ? opts.out : `${opts.out} (-> ${w.outDir})`;
     process.stdout.write(
-      `exported ${design.topology.metadata.name}: ${w.written} files, ${result.services.length} services into ${into}\n`,
+      `exported ${design.topology.metadata.name}: ${w.written} files, ${result.summary} into ${into}\n`,
     );
     if (w.replaced.length > 0)
       process.stdout.write(
@@ -25,9 +25,7 @@ export async function exportCommand(
     if (w.kept.length > 0) process.stdout.write(`kept as they were: ${list(w.kept)}\n`);
     for (const note of w.notes) process.stderr.write(`fedstudio: note: ${note}\n`);
     if (result.vars.length > 0) {
-      process.stdout.write(
-        `set ${result.vars.map((v) => v.name).join(', ')} (see ${opts.out}/.env.example)\n`,
-      );
+      process.stdout.write(`set ${result.vars.join(', ')} (see ${opts.out}/${result.varsFile})\n`);
     }
     return EXIT.ok;
   } catch (e) {

@@ -1,6 +1,7 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
+import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
 import type { Finding, Severity } from '../../shared/validate/types.ts';
 import { EXIT } from '../exit.ts';
@@ -11,7 +12,7 @@ const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings
 
 export async function validateCommand(
   file: string,
-  opts: { format: 'text' | 'json'; strict?: boolean },
+  opts: { format: 'text' | 'json'; strict?: boolean; target?: ExportTarget },
 ): Promise<number> {
   let design;
   try {
@@ -32,7 +33,7 @@ export async function validateCommand(
     }
     return EXIT.unusable;
   }
-  const report = validate(design.topology);
+  const report = validate(design.topology, undefined, opts.target ? { target: opts.target } : {});
   const positions = sourcePositions(design.text, design.topology);
   const findings: Located[] = report.findings.map((f) => {
     const at = positions.get(focusOf(design.topology, f));

@@ -2,6 +2,10 @@
 // worker threads under a time and a memory limit: a huge or runaway design is stopped with a clear
 // error, and the host's other calls keep answering meanwhile.
 import type { FileTree } from '../../shared/generate/types.ts';
+import {
+  DEFAULT_EXPORT_TARGET,
+  type ExportTarget,
+} from '../../shared/generate/kubernetes/export-target.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
 import { formatModelError } from '../../shared/model/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
@@ -21,7 +25,10 @@ export interface DesignWorkOptions {
 export interface DesignWork {
   /** Resolves when the text is a valid design; a HostError('design-invalid') names each error. */
   check(text: string, what: string): Promise<void>;
-  exportFiles(text: string): Promise<{ files: FileTree; vars: string[] }>;
+  exportFiles(
+    text: string,
+    target?: ExportTarget,
+  ): Promise<{ files: FileTree; vars: string[]; summary: string }>;
   planLab(
     text: string,
     env: Record<string, string | undefined>,
@@ -76,10 +83,10 @@ export function createDesignWork(o: DesignWorkOptions = {}): DesignWork {
     async check(text, what) {
       await run({ kind: 'check', text }, what);
     },
-    async exportFiles(text) {
-      const a = await run({ kind: 'export', text }, 'design');
+    async exportFiles(text, target = DEFAULT_EXPORT_TARGET) {
+      const a = await run({ kind: 'export', text, target }, 'design');
       if (a.kind !== 'exported') throw unexpected(a);
-      return { files: await unpackTree(a.files), vars: a.vars };
+      return { files: await unpackTree(a.files), vars: a.vars, summary: a.summary };
     },
     async planLab(text, env) {
       // Only the image overrides cross over, as plain strings.

@@ -1,7 +1,7 @@
 // The worker side of design work: parse, export and lab planning, which can take seconds (or, for
 // a runaway design, forever) and so never run on the host's event loop. Answers are plain data.
 import { parentPort } from 'node:worker_threads';
-import { generateExport } from '../../shared/generate/index.ts';
+import { generateForTarget } from '../../shared/generate/kubernetes/target.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { parseTopology } from '../../shared/model/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
@@ -15,11 +15,12 @@ function perform(job: DesignJob): DesignAnswer {
     case 'check':
       return { kind: 'checked' };
     case 'export': {
-      const result = generateExport(parsed.topology, { designText: job.text });
+      const result = generateForTarget(parsed.topology, job.target, job.text);
       return {
         kind: 'exported',
         files: packTree(result.files),
-        vars: result.vars.map((v) => v.name),
+        vars: result.vars,
+        summary: result.summary,
       };
     }
     case 'labPlan':

@@ -238,7 +238,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     async recentFiles() {
       return o.state.recent();
     },
-    async exportConfigs({ text, outDir, force }) {
+    async exportConfigs({ text, outDir, force, target }) {
       // An invalid design is refused before the user is asked for a folder.
       if (outDir === undefined) await work.check(text, 'design');
       const dir =
@@ -252,7 +252,7 @@ export function createHostServices(o: HostServicesOptions): HostApi {
           'forbidden',
           `${dir} holds the workspace; export into a folder of its own`,
         );
-      const result = await work.exportFiles(text);
+      const result = await work.exportFiles(text, target);
       try {
         const w = await writeExport(dir, result.files, { force: force ?? false });
         return {

@@ -41,35 +41,53 @@ function alertRule(r: AlertRule): Record<string, unknown> {
   };
 }
 
+/** One rule group of a node: its recording or its alert rules, with the file it is written to. */
+export interface RuleGroupOf {
+  file: string;
+  group: { name: string; interval: string; rules: Record<string, unknown>[] };
+}
+
 /**
- * The rule files of one node, by path relative to its prometheus.yml; a file only when the node
- * has rules of that kind. One group per file, named after the node with the file's kind, so the
- * two groups stay apart on the Rules page; `interval` is the node's evaluation interval.
+ * The rule groups of one node, only of the kinds it has. One group per file, named after the node
+ * with the file's kind, so the two groups stay apart on the Rules page; `interval` is the node's
+ * evaluation interval. The Kubernetes export makes a PrometheusRule of each.
  */
+export function ruleGroups(node: PrometheusNode, evaluationInterval: string): RuleGroupOf[] {
+  const out: RuleGroupOf[] = [];
+  const recording = node.recordingRules ?? [];
+  const alerts = node.alertRules ?? [];
+  if (recording.length > 0) {
+    out.push({
+      file: RECORDING_RULES_FILE,
+      group: {
+        name: `${node.name}-recording`,
+        interval: evaluationInterval,
+        rules: recording.map(recordingRule),
+      },
+    });
+  }
+  if (alerts.length > 0) {
+    out.push({
+      file: ALERT_RULES_FILE,
+      group: {
+        name: `${node.name}-alerts`,
+        interval: evaluationInterval,
+        rules: alerts.map(alertRule),
+      },
+    });
+  }
+  return out;
+}
+
+/** The rule files of one node, by path relative to its prometheus.yml. */
 export function ruleFiles(
   node: PrometheusNode,
   evaluationInterval: string,
 ): Record<string, string> {
-  const files: Record<string, string> = {};
-  const recording = node.recordingRules ?? [];
-  const alerts = node.alertRules ?? [];
-  if (recording.length > 0) {
-    files[RECORDING_RULES_FILE] = dumpConfigYaml({
-      groups: [
-        {
-          name: `${node.name}-recording`,
-          interval: evaluationInterval,
-          rules: recording.map(recordingRule),
-        },
-      ],
-    });
-  }
-  if (alerts.length > 0) {
-    files[ALERT_RULES_FILE] = dumpConfigYaml({
-      groups: [
-        { name: `${node.name}-alerts`, interval: evaluationInterval, rules: alerts.map(alertRule) },
-      ],
-    });
-  }
-  return files;
+  return Object.fromEntries(
+    ruleGroups(node, evaluationInterval).map((g) => [
+      g.file,
+      dumpConfigYaml({ groups: [g.group] }),
+    ]),
+  );
 }

@@ -325,6 +325,8 @@ export const Group = z.strictObject({
   id: Id,
   label: z.string().optional(),
   externalLabels: Labels.optional(),
+  /** The group stands for a cluster or datacenter: its own overlay in the Kubernetes export. */
+  cluster: z.boolean().optional(),
   position: Position.optional(),
   size: Size.optional(),
   notes: z.string().optional(),

@@ -1,3 +1,4 @@
+import type { ExportTarget } from '../generate/kubernetes/export-target.ts';
 import type { Topology } from '../model/schema.ts';
 import { capacityReport, type CapacityEstimate } from './capacity.ts';
 import { computeFacts } from './facts.ts';
@@ -12,7 +13,16 @@ export interface ValidationReport {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function validate(t: Topology, rules: readonly Rule[] = RULES): ValidationReport {
+export interface ValidateOptions {
+  /** The export target chosen: rules for another target are skipped. */
+  target?: ExportTarget;
+}
+
+export function validate(
+  t: Topology,
+  rules: readonly Rule[] = RULES,
+  options: ValidateOptions = {},
+): ValidationReport {
   const facts = computeFacts(t);
   const suppressedBy = new Map<string, ReadonlySet<string>>();
   for (const n of t.nodes) if (n.suppress?.length) suppressedBy.set(n.id, new Set(n.suppress));
@@ -20,6 +30,7 @@ export function validate(t: Topology, rules: readonly Rule[] = RULES): Validatio
     if (e.suppress?.length) suppressedBy.set(e.id, new Set(e.suppress));
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (rule.target !== undefined && rule.target !== options.target) continue;
     for (const d of rule.check(facts)) {
       // Accepted by the user on any node or edge it names: reported, but marked suppressed.
       const suppressed = [...d.nodes, ...d.edges].some((id) => suppressedBy.get(id)?.has(rule.id));

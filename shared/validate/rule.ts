@@ -1,4 +1,5 @@
 import type { Facts } from './facts.ts';
+import type { ExportTarget } from '../generate/kubernetes/export-target.ts';
 import type { Severity } from './types.ts';
 
 /** A finding as a rule reports it; the engine adds the rule's id, severity and suppression. */
@@ -33,5 +34,7 @@ export interface Rule {
   fix: string;
   /** RULES.md source tags, e.g. ['FED', 'RP']. */
   sources: string[];
+  /** Set when the finding only matters for one export target: checked only when it is chosen. */
+  target?: ExportTarget;
   check(facts: Facts): Draft[];
 }

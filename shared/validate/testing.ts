@@ -1,7 +1,7 @@
 // Helpers for rule tests: designs are written as YAML and go through the real parser.
 import { parseTopology } from '../model/parse.ts';
 import type { Topology } from '../model/schema.ts';
-import { validate } from './engine.ts';
+import { validate, type ValidateOptions } from './engine.ts';
 import type { Finding } from './types.ts';
 
 export function design(yamlText: string): Topology {
@@ -14,8 +14,12 @@ export function design(yamlText: string): Topology {
 }
 
 /** Findings of one rule on a design given as the YAML of its nodes and edges. */
-export function findingsOf(ruleId: string, yamlText: string): Finding[] {
-  return validate(design(yamlText)).findings.filter((f) => f.rule === ruleId);
+export function findingsOf(
+  ruleId: string,
+  yamlText: string,
+  options: ValidateOptions = {},
+): Finding[] {
+  return validate(design(yamlText), undefined, options).findings.filter((f) => f.rule === ruleId);
 }
 
 /** A design's YAML with the usual head, so tests write only nodes, edges and groups. */

@@ -1,5 +1,9 @@
 // The file commands (new, open, save, save as, export, restore) on the design store, through the
 // host. The toolbar and the keyboard shortcuts both call these; the FileBar binds the host.
+import {
+  DEFAULT_EXPORT_TARGET,
+  type ExportTarget,
+} from '../../../shared/generate/kubernetes/export-target.ts';
 import type { HostApi, HostResult, Recovery } from '../../../shared/host-api.ts';
 import { formatModelError, parseTopology } from '../../../shared/model/parse.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
@@ -200,6 +204,7 @@ export function exportDesign(): void {
 export async function exportTo(
   outDir: string | undefined,
   force: boolean,
+  target: ExportTarget = DEFAULT_EXPORT_TARGET,
 ): Promise<Outcome<HostResult<'exportConfigs'>>> {
   if (!host) return { ok: false, message: 'no host', details: [] };
   const text = designText(designStore.getState().topology);
@@ -209,6 +214,7 @@ export async function exportTo(
       text: text.value,
       ...(outDir !== undefined ? { outDir } : {}),
       force,
+      target,
     });
     return { ok: true, value: r };
   } catch (e) {

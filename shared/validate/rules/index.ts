@@ -41,6 +41,7 @@ import { nodeIsolated } from './node-isolated.ts';
 import { globalSingle } from './global-single.ts';
 import { secretLiteral } from './secret-literal.ts';
 import { varNotExpanded } from './var-not-expanded.ts';
+import { k8sFederateCrossCluster } from './k8s-federate-cross-cluster.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   fedPartialShardGroup,
   fedInterval,
   fedAsProxy,
+  k8sFederateCrossCluster,
   alertTooHigh,
   alertNoAlertmanager,
   amSingle,

@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { ExportTarget } from '../../../../shared/generate/kubernetes/export-target.ts';
 import type { HostResult } from '../../../../shared/host-api.ts';
+import { validate } from '../../../../shared/validate/engine.ts';
+import { RULES } from '../../../../shared/validate/rules/index.ts';
 import { PathDialogFooter } from './PathDialogFooter.tsx';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useDesign } from '../../store/design-store.ts';
@@ -16,6 +19,14 @@ export function ExportDialog() {
   const name = useDesign((s) => s.topology.metadata.name);
   const [dir, setDir] = useState(`${name || 'design'}-export`);
   const [force, setForce] = useState(false);
+  const [target, setTarget] = useState<ExportTarget>('compose');
+  const [exported, setExported] = useState<ExportTarget>('compose');
+  const topology = useDesign((s) => s.topology);
+  // Findings that only matter on the chosen target (the canvas shows the others all the time).
+  const targetFindings = useMemo(() => {
+    const rules = RULES.filter((r) => r.target === target);
+    return rules.length > 0 ? validate(topology, rules, { target }).findings : [];
+  }, [topology, target]);
   const [error, setError] = useState<Failure | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,10 +35,13 @@ export function ExportDialog() {
   const run = async (outDir?: string) => {
     setBusy(true);
     setError(null);
-    const r = await exportTo(outDir, force);
+    const r = await exportTo(outDir, force, target);
     setBusy(false);
     if (!r.ok) setError(r);
-    else if (r.value) setDone(r.value);
+    else if (r.value) {
+      setExported(target);
+      setDone(r.value);
+    }
   };
 
   if (done) {
@@ -45,7 +59,8 @@ export function ExportDialog() {
         <div data-testid="export-result">
           <p>
             Wrote <strong>{done.written}</strong> files to <code>{displayPath(done.outDir)}</code>.
-            Its README.md says what each file is and how to run it.
+            Its README.md says what each file is and how to{' '}
+            {exported === 'kubernetes' ? 'apply it (kubectl apply -k)' : 'run it'}.
           </p>
           {done.replaced.length > 0 && (
             <p className="dialog-warn" data-testid="export-replaced">
@@ -66,7 +81,11 @@ export function ExportDialog() {
           ))}
           {done.vars.length > 0 ? (
             <>
-              <p>Set these variables (in .env) before starting it:</p>
+              <p>
+                {exported === 'kubernetes'
+                  ? 'Create the Secret with these keys (see secret.example.yaml) before applying it:'
+                  : 'Set these variables (in .env) before starting it:'}
+              </p>
               <ul className="var-list" data-testid="export-vars">
                 {done.vars.map((v) => (
                   <li key={v}>
@@ -108,9 +127,35 @@ export function ExportDialog() {
           if (dir.trim()) void run(dir.trim());
         }}
       >
+        <fieldset className="field" data-testid="export-target">
+          <legend>Target</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="export-target"
+              value="compose"
+              data-testid="export-target-compose"
+              checked={target === 'compose'}
+              onChange={() => setTarget('compose')}
+            />
+            One machine: docker-compose
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="export-target"
+              value="kubernetes"
+              data-testid="export-target-kubernetes"
+              checked={target === 'kubernetes'}
+              onChange={() => setTarget('kubernetes')}
+            />
+            Kubernetes with the Prometheus Operator (Kustomize)
+          </label>
+        </fieldset>
         <p className="hint">
-          prometheus.yml per server, rule files, alertmanager.yml, Grafana provisioning and
-          docker-compose.yml, with a README.
+          {target === 'kubernetes'
+            ? 'Prometheus, Alertmanager, ScrapeConfig and PrometheusRule resources, workloads for the rest, a base and an overlay per cluster group, with a README.'
+            : 'prometheus.yml per server, rule files, alertmanager.yml, Grafana provisioning and docker-compose.yml, with a README.'}
         </p>
         <label className="field">
           Folder (in the workspace {workspace || '.'})
@@ -132,6 +177,18 @@ export function ExportDialog() {
           Export into a folder not made by fedstudio, replacing files at generated names (every
           other file is kept)
         </label>
+        {targetFindings.length > 0 && (
+          <div data-testid="export-target-findings">
+            <p className="hint">To check on this target:</p>
+            <ul>
+              {targetFindings.map((f) => (
+                <li key={`${f.rule}:${f.message}`}>
+                  <code>{f.rule}</code> {f.message} — {f.fix}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </form>
       {error && <ErrorBox message={error.message} details={error.details} />}
       {error?.code === 'refused' && !force && (

@@ -54,8 +54,30 @@ export const LabelName = z.string().regex(LABEL_NAME, {
   message: 'must be a Prometheus label name: letters, digits and "_", not starting with a digit',
 });
 
+export const LABELS_MAX = 64;
+
+/**
+ * A map keyed by label names (label sets, annotations). Each bad key is reported at its own path;
+ * with `user`, `__` names are refused too: they are Prometheus's own (`__name__`, `__path__`).
+ */
+export function labelMap<V extends z.ZodType>(value: V, user: boolean) {
+  return z.record(z.string(), value).superRefine((m, ctx) => {
+    const keys = Object.keys(m);
+    if (keys.length > LABELS_MAX)
+      ctx.addIssue({ code: 'custom', message: `at most ${LABELS_MAX} labels` });
+    for (const k of keys) {
+      const message = !LABEL_NAME.test(k)
+        ? 'must be a Prometheus label name: letters, digits and "_", not starting with a digit'
+        : user && k.startsWith('__')
+          ? 'must not start with "__": such labels are reserved for Prometheus'
+          : undefined;
+      if (message) ctx.addIssue({ code: 'custom', path: [k], message });
+    }
+  });
+}
+
 /** A label set: names are checked, values are free text (they are data, never config). */
-export const Labels = z.record(LabelName, z.string());
+export const Labels = labelMap(z.string(), true);
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 export const Size = z.strictObject({ width: z.number().positive(), height: z.number().positive() });

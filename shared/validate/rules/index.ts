@@ -1,4 +1,4 @@
-// Every rule of RULES.md, in its order. One module per rule, named by its id.
+// Every rule of RULES.md, in its order, then the project's own. One module per rule, named by its id.
 import type { Rule } from '../rule.ts';
 import { fedMatchEverything } from './fed-match-everything.ts';
 import { fedMatchInvalid } from './fed-match-invalid.ts';
@@ -39,6 +39,7 @@ import { thanosSidecarObjstore } from './thanos-sidecar-objstore.ts';
 import { targetsUnscraped } from './targets-unscraped.ts';
 import { nodeIsolated } from './node-isolated.ts';
 import { globalSingle } from './global-single.ts';
+import { labTooLarge } from './lab-too-large.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -80,6 +81,8 @@ export const RULES: readonly Rule[] = [
   targetsUnscraped,
   nodeIsolated,
   globalSingle,
+  // The project's own, after RULES.md's.
+  labTooLarge,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -194,6 +194,8 @@ export interface Decoration {
   images: Partial<Record<(typeof IMAGE_KEYS)[number], string>>;
   replicas: number;
   notes: string;
+  groupBy: string[];
+  durations: { short: string; long: string };
 }
 
 export const decorations: fc.Arbitrary<Decoration> = fc.record({
@@ -222,6 +224,11 @@ export const decorations: fc.Arbitrary<Decoration> = fc.record({
   ) as fc.Arbitrary<Decoration['images']>,
   replicas: fc.integer({ min: 1, max: 3 }),
   notes: hostileText,
+  groupBy: fc.oneof(fc.constant<string[]>(['...']), fc.uniqueArray(labelName, { maxLength: 3 })),
+  durations: fc.record({
+    short: fc.constantFrom('1ms', '1s', '15s', '1m30s', '2h'),
+    long: fc.constantFrom('1h', '15d', '1w', '1y', '100y', '1y2w3d4h5m6s7ms'),
+  }),
 });
 
 /** The template with the decoration's values in every string field its nodes and edges have. */
@@ -253,6 +260,7 @@ function decorateNode(node: TopologyNode, d: Decoration, alerts: boolean): Topol
     case 'prometheus':
       return {
         ...n,
+        retention: d.durations.long,
         externalLabels: { ...n.externalLabels, ...d.labels },
         recordingRules: [
           ...(n.recordingRules ?? []),
@@ -281,7 +289,11 @@ function decorateNode(node: TopologyNode, d: Decoration, alerts: boolean): Topol
         route: {
           ...n.route,
           receiver: names[0],
-          routes: names.map((r) => ({ receiver: r, matchers: d.matchers })),
+          groupBy: d.groupBy,
+          groupWait: d.durations.short,
+          groupInterval: d.durations.short,
+          repeatInterval: d.durations.long,
+          routes: names.map((r) => ({ receiver: r, matchers: d.matchers, groupBy: d.groupBy })),
         },
       };
     }

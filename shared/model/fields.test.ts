@@ -158,6 +158,41 @@ const CASES: [string, string, string, RegExp, string][] = [
     /URL path/,
     node('kind: targets\nmetricsPath: "/probe/metrics"'),
   ],
+  [
+    'a receiver URL with a "%" that is not an escape',
+    am('{ name: r, type: webhook, url: "http://h/a%zz" }'),
+    'nodes[0].receivers[0].url',
+    /http:\/\/ or https:\/\//,
+    am('{ name: r, type: webhook, url: "http://h/a%2Fb" }'),
+  ],
+  [
+    'a group_by with "..." and other labels',
+    node('kind: alertmanager\nroute: { groupBy: ["...", alertname] }'),
+    'nodes[0].route.groupBy',
+    /cannot be listed with other labels/,
+    node('kind: alertmanager\nroute: { groupBy: ["..."] }'),
+  ],
+  [
+    'a group_by that lists a label twice',
+    node('kind: alertmanager\nroute: { groupBy: [alertname, alertname] }'),
+    'nodes[0].route.groupBy',
+    /twice/,
+    node('kind: alertmanager\nroute: { groupBy: [alertname, job] }'),
+  ],
+  [
+    'a zero repeat interval',
+    node('kind: alertmanager\nroute: { repeatInterval: 0s }'),
+    'nodes[0].route.repeatInterval',
+    /longer than zero/,
+    node('kind: alertmanager\nroute: { repeatInterval: 1ms, groupWait: 0s }'),
+  ],
+  [
+    "a duration out of Prometheus's range",
+    node('kind: prometheus\nretention: 99999999999999y'),
+    'nodes[0].retention',
+    /at most 100y/,
+    node('kind: prometheus\nretention: 100y'),
+  ],
 ];
 
 describe('string fields that reach generated files', () => {

@@ -24,8 +24,21 @@ export const Id = z
 export const DURATION =
   /^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$/;
 
-export const Duration = z.string().refine((s) => s !== '' && DURATION.test(s), {
-  message: 'must be a Prometheus duration such as 15s, 1m, 2h or 15d',
+/** Go's durations end at about 292 years; Prometheus refuses longer ones as out of range. */
+export const DURATION_MAX_MS = 100 * 365 * 24 * 3600_000;
+
+export const Duration = z
+  .string()
+  .refine((s) => s !== '' && DURATION.test(s), {
+    message: 'must be a Prometheus duration such as 15s, 1m, 2h or 15d',
+  })
+  .refine((s) => !(durationMs(s) > DURATION_MAX_MS), {
+    message: 'must be at most 100y: longer durations are out of range for Prometheus',
+  });
+
+/** A duration that must not be zero (Alertmanager refuses a zero group or repeat interval). */
+export const PositiveDuration = Duration.refine((s) => !(durationMs(s) === 0), {
+  message: 'must be longer than zero',
 });
 
 const UNIT_MS: Record<string, number> = {

@@ -10,6 +10,7 @@ import {
   Name,
   Port,
   Position,
+  PositiveDuration,
   labelMap,
   SecretRef,
   Size,
@@ -128,7 +129,12 @@ export const Receiver = z.discriminatedUnion('type', [
 ]);
 
 /** Alertmanager's group_by: label names, or `...` for every label. */
-const GroupBy = z.array(z.union([z.literal('...'), LabelName]));
+const GroupBy = z
+  .array(z.union([z.literal('...'), LabelName]))
+  .refine((g) => !g.includes('...') || g.length === 1, {
+    message: '"..." groups by every label: it cannot be listed with other labels',
+  })
+  .refine((g) => new Set(g).size === g.length, { message: 'lists a label twice' });
 
 export const ChildRoute = z.strictObject({
   receiver: z.string().min(1),
@@ -141,8 +147,8 @@ export const Route = z.strictObject({
   receiver: z.string().optional(),
   groupBy: GroupBy.optional(),
   groupWait: Duration.optional(),
-  groupInterval: Duration.optional(),
-  repeatInterval: Duration.optional(),
+  groupInterval: PositiveDuration.optional(),
+  repeatInterval: PositiveDuration.optional(),
   routes: list(ChildRoute, BOUNDS.routes, 'child routes').optional(),
 });
 

@@ -89,6 +89,14 @@ export const templateText = fc
   .array(fc.oneof(braceless, fc.constantFrom(...TEMPLATE_PIECES)), { maxLength: 4 })
   .map((a) => a.join(''));
 
+/**
+ * A field's own grammar, now and then raw hostile text instead: the schema decides whether it
+ * is allowed, and what it allows the tools judge.
+ */
+function orRaw(grammar: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 29, arbitrary: grammar }, { weight: 1, arbitrary: hostileText });
+}
+
 const labelName = fc
   .stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,12}$/)
   .filter((s) => !s.startsWith('__'));
@@ -103,10 +111,12 @@ const httpUrl = fc
   .tuple(fc.constantFrom('http', 'https'), host, fc.option(port, { nil: undefined }), urlTail)
   .map(([s, h, p, t]) => `${s}://${h}${p === undefined ? '' : `:${p}`}${t}`);
 const varRef = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/).map((v) => `\${${v}}`);
-const receiverUrl = fc.oneof({ weight: 4, arbitrary: httpUrl }, { weight: 1, arbitrary: varRef });
+const receiverUrl = orRaw(
+  fc.oneof({ weight: 4, arbitrary: httpUrl }, { weight: 1, arbitrary: varRef }),
+);
 
 /** A matcher Alertmanager reads, with a hostile value quoted as its parser unquotes it. */
-const matcher = fc.oneof(
+const matcherGrammar = fc.oneof(
   fc
     .tuple(labelName, fc.constantFrom('=', '!='), hostileText)
     .map(
@@ -125,6 +135,8 @@ const matcher = fc.oneof(
     .map(([n, op, v]) => `${n} ${op} ${v}`),
 );
 
+const matcher = orRaw(matcherGrammar);
+
 const receiver = (name: string): fc.Arbitrary<Receiver> =>
   fc.oneof(
     fc.record({
@@ -139,7 +151,7 @@ const receiver = (name: string): fc.Arbitrary<Receiver> =>
         type: fc.constant('email' as const),
         to: nonEmpty,
         from: nonEmpty,
-        smarthost: fc.tuple(host, port).map(([h, p]) => `${h}:${p}`),
+        smarthost: orRaw(fc.tuple(host, port).map(([h, p]) => `${h}:${p}`)),
         authUsername: hostileText,
         authPassword: varRef,
       },
@@ -169,9 +181,11 @@ const receivers = fc
   .uniqueArray(nonEmpty, { minLength: 1, maxLength: 3 })
   .chain((names) => fc.tuple(...names.map(receiver)));
 
-const hostPath = fc
-  .stringMatching(/^(\/[^:,\\\s\p{Cc}/]{1,8}){1,3}(\/\*\.log)?$/u)
-  .filter((p) => !p.split('/').some((s) => s === '.' || s === '..'));
+const hostPath = orRaw(
+  fc
+    .stringMatching(/^(\/[^:,\\\s\p{Cc}/]{1,8}){1,3}(\/\*\.log)?$/u)
+    .filter((p) => !p.split('/').some((s) => s === '.' || s === '..')),
+);
 
 /** Hostile values for one design; `decorate` puts them into a template. */
 export interface Decoration {
@@ -204,21 +218,25 @@ export const decorations: fc.Arbitrary<Decoration> = fc.record({
   labels,
   alertLabels: fc.dictionary(labelName, templateText, { maxKeys: 2 }),
   annotations: fc.dictionary(labelName, templateText, { maxKeys: 3 }),
-  record: metricName,
+  record: orRaw(metricName),
   alert: nonEmpty,
   receivers,
   matchers: fc.array(matcher, { minLength: 1, maxLength: 3 }),
   job: nonEmpty,
   datasourceName: nonEmpty,
-  metricsPath: fc.stringMatching(/^\/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9a-f]{2}){0,12}$/),
-  plugins: fc.uniqueArray(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/), { maxLength: 2 }),
-  word: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.@-]{1,12}$/), varRef),
-  version: fc.stringMatching(/^[\w][\w.-]{0,20}$/),
+  metricsPath: orRaw(fc.stringMatching(/^\/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9a-f]{2}){0,12}$/)),
+  plugins: fc.uniqueArray(orRaw(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/)), {
+    maxLength: 2,
+  }),
+  word: orRaw(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.@-]{1,12}$/), varRef)),
+  version: orRaw(fc.stringMatching(/^[\w][\w.-]{0,20}$/)),
   paths: fc.array(hostPath, { minLength: 1, maxLength: 3 }),
   images: fc.dictionary(
     fc.constantFrom(...IMAGE_KEYS),
-    fc.stringMatching(
-      /^([a-z0-9]+(\.[a-z0-9]+)*(:[0-9]{1,5})?\/)?[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+){0,2}(:[\w][\w.-]{0,10})?(@sha256:[0-9a-f]{64})?$/,
+    orRaw(
+      fc.stringMatching(
+        /^([a-z0-9]+(\.[a-z0-9]+)*(:[0-9]{1,5})?\/)?[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+){0,2}(:[\w][\w.-]{0,10})?(@sha256:[0-9a-f]{64})?$/,
+      ),
     ),
     { maxKeys: 3 },
   ) as fc.Arbitrary<Decoration['images']>,

@@ -38,7 +38,13 @@ type Verdict =
 
 /** What the app does with a design: read it back from its text, validate, export. */
 function pipeline(t: Topology): Verdict {
-  const parsed = parseTopology(serializeTopology(t));
+  let text: string;
+  try {
+    text = serializeTopology(t); // refuses a model the schema does not allow
+  } catch (e) {
+    return { stage: 'parse', reason: e instanceof Error ? e.message : String(e) };
+  }
+  const parsed = parseTopology(text);
   if (!parsed.ok) return { stage: 'parse', reason: parsed.errors[0]?.message ?? '' };
   const errors = validate(parsed.topology).findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return { stage: 'validate', reason: errors[0]?.rule ?? '' };
@@ -139,6 +145,7 @@ describe.skipIf(skip)('the export invariant', () => {
   it(
     'holds for random designs with hostile values: no validate error means the tools accept the export',
     async () => {
+      console.log(`export invariant: seed ${SEED} (FEDSTUDIO_INVARIANT_SEED=${SEED} replays it)`);
       const sample = fc.sample(designs, { seed: SEED, numRuns: DESIGNS });
       const verdicts = sample.map(pipeline);
       const crashes = verdicts.flatMap((v, i) =>
@@ -181,7 +188,11 @@ describe.skipIf(skip)('the export invariant', () => {
       }
       expect(crashes).toEqual([]);
       expect(
-        [...complaints.entries()].map(([k, v]) => `design ${exported[k]?.i}: ${v.join('\n')}`),
+        [...complaints.entries()].map(([k, v]) => {
+          const i = exported[k]?.i ?? -1;
+          const design = sample[i];
+          return `design ${i} (seed ${SEED}): ${v.join('\n')}\n${design ? JSON.stringify(design) : ''}`;
+        }),
       ).toEqual([]);
       // The generators must make designs that mostly get through, or the tools judge too few.
       expect(counts.exported).toBeGreaterThanOrEqual(DESIGNS / 4);

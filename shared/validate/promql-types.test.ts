@@ -22,6 +22,10 @@ describe('PromQL type checks', () => {
     ['1 > 2', 'comparisons between scalars must use BOOL modifier'],
     ['clamp(up, 1)', 'wrong number of arguments (2) in call to function "clamp"'],
     ['sum(rate(up))', 'expected type range vector in call to function "rate", got instant vector'],
+    ['up + on(a) 1', 'vector matching only allowed between instant vectors'],
+    ['up + ignoring(a) 1', 'vector matching only allowed between instant vectors'],
+    ['up and on(a) group_left up', 'no grouping allowed for set operations'],
+    ['up / on(a) group_left(a) up', 'label "a" must not occur in ON and GROUP clause at once'],
   ])('refuses %s', (expr, reason) => {
     expect(parseExpr(expr)).toEqual({ ok: false, reason });
   });
@@ -39,6 +43,9 @@ describe('PromQL type checks', () => {
     'histogram_quantile(0.9, sum by (le) (rate(x[5m])))',
     'days_in_month()',
     'up @ start()',
+    'up + on() 1',
+    'up / on(a) group_left(b) up',
+    'up / ignoring(a) group_right(a) up',
   ])('reads %s', (expr) => {
     expect(parseExpr(expr).ok).toBe(true);
   });

@@ -54,12 +54,43 @@ function has(node: SyntaxNode, ...ids: number[]): boolean {
   return false;
 }
 
+function labelsOf(text: string, grouping: SyntaxNode | undefined): string[] {
+  if (!grouping) return [];
+  const out: string[] = [];
+  for (let c = grouping.firstChild; c; c = c.nextSibling)
+    if (c.name === 'LabelName' || c.name === 'QuotedLabelName') out.push(text.slice(c.from, c.to));
+  return out;
+}
+
+/** What Prometheus refuses in `on(...)`, `ignoring(...)` and `group_left/right(...)`. */
+function matchingProblem(
+  text: string,
+  node: SyntaxNode,
+  bothVectors: boolean,
+  setOp: boolean,
+): string | null {
+  const clause = node.getChild('MatchingModifierClause');
+  if (!clause) return null;
+  const [matchGroup, includeGroup] = clause.getChildren('GroupingLabels');
+  const matching = labelsOf(text, matchGroup);
+  const grouping = clause.getChild('GroupLeft') ?? clause.getChild('GroupRight');
+  if (!bothVectors && matching.length > 0)
+    return 'vector matching only allowed between instant vectors';
+  if (setOp && grouping) return 'no grouping allowed for set operations';
+  if (clause.getChild('On') && grouping) {
+    const both = labelsOf(text, includeGroup).find((l) => matching.includes(l));
+    if (both !== undefined) return `label "${both}" must not occur in ON and GROUP clause at once`;
+  }
+  return null;
+}
+
 /** The first type error in an expression that parsed, in Prometheus's words, or null. */
-export function typeProblem(node: SyntaxNode | null): string | null {
+export function typeProblem(text: string, node: SyntaxNode | null): string | null {
   if (!node) return null;
+  const check = (n: SyntaxNode | null | undefined) => (n ? typeProblem(text, n) : null);
   const expect = (n: SyntaxNode | undefined, want: ValueType, where: string): string | null => {
     if (!n) return null;
-    const inner = typeProblem(n);
+    const inner = check(n);
     if (inner) return inner;
     const got = getType(n);
     return got === want ? null : `expected type ${NAMES[want]} in ${where}, got ${NAMES[got]}`;
@@ -79,7 +110,7 @@ export function typeProblem(node: SyntaxNode | null): string | null {
     case BinaryExpr: {
       const l = node.firstChild;
       const r = node.lastChild;
-      const inner = (l && typeProblem(l)) || (r && typeProblem(r));
+      const inner = check(l) ?? check(r);
       if (inner) return inner;
       const lt = getType(l);
       const rt = getType(r);
@@ -94,7 +125,7 @@ export function typeProblem(node: SyntaxNode | null): string | null {
           return `binary expression must contain only scalar and instant vector types, got ${NAMES[t]}`;
       if (setOp && (lt === 'scalar' || rt === 'scalar'))
         return 'set operator not allowed in binary scalar expression';
-      return null;
+      return matchingProblem(text, node, lt === 'vector' && rt === 'vector', setOp);
     }
     case FunctionCall: {
       const id = node.firstChild?.firstChild;
@@ -115,7 +146,7 @@ export function typeProblem(node: SyntaxNode | null): string | null {
     }
     case UnaryExpr: {
       const e = node.getChild('Expr');
-      const inner = typeProblem(e);
+      const inner = check(e);
       if (inner) return inner;
       const t = getType(e);
       return t === 'scalar' || t === 'vector'
@@ -126,7 +157,7 @@ export function typeProblem(node: SyntaxNode | null): string | null {
       return expect(node.getChild('Expr') ?? undefined, ValueType.vector, 'subquery');
     case StepInvariantExpr: {
       const e = node.getChild('Expr');
-      const inner = typeProblem(e);
+      const inner = check(e);
       if (inner) return inner;
       const t = getType(e);
       return t === 'vector' || t === 'matrix'
@@ -136,7 +167,7 @@ export function typeProblem(node: SyntaxNode | null): string | null {
     case ParenExpr:
     case OffsetExpr:
     case MatrixSelector:
-      return typeProblem(node.getChild('Expr'));
+      return check(node.getChild('Expr'));
     default:
       return null;
   }

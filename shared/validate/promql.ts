@@ -117,7 +117,7 @@ export function parseExpr(text: string): ExprParse {
   const err = firstError(text, top);
   if (err) return { ok: false, reason: err };
   if (!top.firstChild) return { ok: false, reason: 'empty expression' };
-  const typeError = typeProblem(top.firstChild);
+  const typeError = typeProblem(text, top.firstChild);
   if (typeError) return { ok: false, reason: typeError };
   const metrics = new Set<string>();
   const functions = new Set<string>();

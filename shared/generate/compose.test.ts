@@ -139,6 +139,18 @@ describe('allocateHostPorts', () => {
     ]);
     expect(allocateHostPorts(HAND_MADE)).toEqual(ports);
   });
+
+  it('wraps past 65535 to the first unprivileged port, so a node listening there still gets its replicas', () => {
+    const near = ['a', 'b', 'c'].map((name) => ({
+      name,
+      ports: [{ container: 65534, name: 'main' }],
+    }));
+    expect(
+      allocateHostPorts([{ name: 'x', ports: [{ container: 1024, name: 'main' }] }, ...near]).map(
+        (p) => p.host,
+      ),
+    ).toEqual([1024, 65534, 65535, 1025]);
+  });
 });
 
 describe('escapeComposeValue', () => {

@@ -20,6 +20,9 @@ export interface HostPort {
   host: number;
 }
 
+const MAX_PORT = 65535;
+const FIRST_UNPRIVILEGED_PORT = 1024;
+
 /**
  * Host ports, deterministically: services in the order given, each port starting at its
  * container port and counting up past ports already taken, so two Prometheus servers get 9090
@@ -35,9 +38,15 @@ export function allocateHostPorts(
   for (const s of services) {
     for (const p of s.ports) {
       let host = resume.get(p.container) ?? p.container;
-      while (taken.has(host)) host++;
+      let tried = 0;
+      while (taken.has(host) || host > MAX_PORT) {
+        // Past the last port the search wraps to the first unprivileged one: a node listening
+        // near 65535 with replicas still gets ports. Only a stack larger than the validator's
+        // container bound could run out.
+        host = host > MAX_PORT ? FIRST_UNPRIVILEGED_PORT : host + 1;
+        if (++tried > MAX_PORT) throw new Error(`no free host port for ${s.name} (${p.name})`);
+      }
       resume.set(p.container, host + 1);
-      if (host > 65535) throw new Error(`no free host port for ${s.name} (${p.name})`);
       taken.add(host);
       out.push({ service: s.name, name: p.name, container: p.container, host });
     }

@@ -24,8 +24,21 @@ export const Id = z
 export const DURATION =
   /^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$/;
 
-export const Duration = z.string().refine((s) => s !== '' && DURATION.test(s), {
-  message: 'must be a Prometheus duration such as 15s, 1m, 2h or 15d',
+/** Go's durations end at about 292 years; Prometheus refuses longer ones as out of range. */
+export const DURATION_MAX_MS = 100 * 365 * 24 * 3600_000;
+
+export const Duration = z
+  .string()
+  .refine((s) => s !== '' && DURATION.test(s), {
+    message: 'must be a Prometheus duration such as 15s, 1m, 2h or 15d',
+  })
+  .refine((s) => !(durationMs(s) > DURATION_MAX_MS), {
+    message: 'must be at most 100y: longer durations are out of range for Prometheus',
+  });
+
+/** A duration that must not be zero (Alertmanager refuses a zero group or repeat interval). */
+export const PositiveDuration = Duration.refine((s) => !(durationMs(s) === 0), {
+  message: 'must be longer than zero',
 });
 
 const UNIT_MS: Record<string, number> = {
@@ -70,13 +83,32 @@ const NO_PROTO_KEY = z.unknown().superRefine((v, ctx) => {
   }
 });
 
-/** A mapping whose keys the user chooses (labels, annotations), refusing `__proto__`. */
-export function userKeyed<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V) {
-  return NO_PROTO_KEY.pipe(z.record(key, value));
+export const LABELS_MAX = 64;
+
+/**
+ * A map keyed by label names (label sets, annotations). Each bad key is reported at its own path;
+ * with `user`, `__` names are refused too: they are Prometheus's own (`__name__`, `__path__`).
+ */
+export function labelMap<V extends z.ZodType>(value: V, user: boolean) {
+  return NO_PROTO_KEY.pipe(
+    z.record(z.string(), value).superRefine((m, ctx) => {
+      const keys = Object.keys(m);
+      if (keys.length > LABELS_MAX)
+        ctx.addIssue({ code: 'custom', message: `at most ${LABELS_MAX} labels` });
+      for (const k of keys) {
+        const message = !LABEL_NAME.test(k)
+          ? 'must be a Prometheus label name: letters, digits and "_", not starting with a digit'
+          : user && k.startsWith('__')
+            ? 'must not start with "__": such labels are reserved for Prometheus'
+            : undefined;
+        if (message) ctx.addIssue({ code: 'custom', path: [k], message });
+      }
+    }),
+  );
 }
 
 /** A label set: names are checked, values are free text (they are data, never config). */
-export const Labels = userKeyed(LabelName, z.string());
+export const Labels = labelMap(z.string(), true);
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 export const Size = z.strictObject({ width: z.number().positive(), height: z.number().positive() });

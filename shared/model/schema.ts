@@ -10,12 +10,39 @@ import {
   Name,
   Port,
   Position,
+  PositiveDuration,
+  labelMap,
   SecretRef,
   Size,
-  userKeyed,
 } from './primitives.ts';
+import { BOUNDS, containerCount } from './bounds.ts';
+import {
+  AlertmanagerMatcher,
+  AlertTemplate,
+  DataStoreWord,
+  HostPathGlob,
+  HostPort,
+  ImageRef,
+  ImageTag,
+  MetricName,
+  PluginId,
+  ReceiverUrl,
+  UrlPath,
+} from './fields.ts';
 
 export const API_VERSION = 'fedstudio/v1';
+
+/** A list of at most `max` items, saying which bound it passed. */
+function list<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, { message: `at most ${max} ${what} (docs/format-extensions.md)` });
+}
+
+/** A count at most `max`, saying why. */
+function bounded(max: number, why: string) {
+  return Count.max(max, { message: `must be at most ${max.toLocaleString('en')}: ${why}` });
+}
+
+const REPLICAS = bounded(BOUNDS.replicas, 'HA needs two or three copies, not more');
 
 const RuleId = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'must be a rule id of RULES.md' });
 
@@ -39,7 +66,7 @@ function nodeKind<K extends string, S extends z.ZodRawShape>(kind: K, fields: S)
 }
 
 export const RecordingRule = z.strictObject({
-  record: z.string().min(1),
+  record: MetricName,
   expr: z.string().min(1),
   labels: Labels.optional(),
 });
@@ -49,20 +76,21 @@ export const AlertRule = z.strictObject({
   expr: z.string().min(1),
   for: Duration.optional(),
   keepFiringFor: Duration.optional(),
-  labels: Labels.optional(),
-  annotations: userKeyed(z.string(), z.string()).optional(),
+  // Prometheus expands alert labels and annotations as Go templates when it loads the rules.
+  labels: labelMap(AlertTemplate, true).optional(),
+  annotations: labelMap(AlertTemplate, false).optional(),
 });
 
 export const PrometheusNode = nodeKind('prometheus', {
-  replicas: Count.optional(),
-  shards: Count.optional(),
+  replicas: REPLICAS.optional(),
+  shards: bounded(BOUNDS.shards, 'every shard is a full server in the export').optional(),
   externalLabels: Labels.optional(),
   scrapeInterval: Duration.optional(),
   evaluationInterval: Duration.optional(),
   retention: Duration.optional(),
   thanosSidecar: z.boolean().optional(),
-  recordingRules: z.array(RecordingRule).optional(),
-  alertRules: z.array(AlertRule).optional(),
+  recordingRules: list(RecordingRule, BOUNDS.rulesPerNode, 'recording rules per node').optional(),
+  alertRules: list(AlertRule, BOUNDS.rulesPerNode, 'alert rules per node').optional(),
 });
 
 const receiverHead = { name: z.string().min(1) } as const;
@@ -70,15 +98,16 @@ export const Receiver = z.discriminatedUnion('type', [
   z.strictObject({
     ...receiverHead,
     type: z.literal('webhook'),
-    url: z.string().min(1),
+    url: ReceiverUrl,
     sendResolved: z.boolean().optional(),
   }),
   z.strictObject({
     ...receiverHead,
     type: z.literal('email'),
     to: z.string().min(1),
-    from: z.string().optional(),
-    smarthost: z.string().optional(),
+    // Alertmanager refuses an empty sender ("no global SMTP from set").
+    from: z.string().min(1, { message: 'must not be empty' }).optional(),
+    smarthost: HostPort.optional(),
     authUsername: z.string().optional(),
     authPassword: SecretRef.optional(),
     sendResolved: z.boolean().optional(),
@@ -86,7 +115,7 @@ export const Receiver = z.discriminatedUnion('type', [
   z.strictObject({
     ...receiverHead,
     type: z.literal('slack'),
-    url: z.string().min(1),
+    url: ReceiverUrl,
     channel: z.string().optional(),
     sendResolved: z.boolean().optional(),
   }),
@@ -94,17 +123,22 @@ export const Receiver = z.discriminatedUnion('type', [
     ...receiverHead,
     type: z.literal('pagerduty'),
     routingKey: SecretRef,
-    url: z.string().optional(),
+    url: ReceiverUrl.optional(),
     sendResolved: z.boolean().optional(),
   }),
 ]);
 
 /** Alertmanager's group_by: label names, or `...` for every label. */
-const GroupBy = z.array(z.union([z.literal('...'), LabelName]));
+const GroupBy = z
+  .array(z.union([z.literal('...'), LabelName]))
+  .refine((g) => !g.includes('...') || g.length === 1, {
+    message: '"..." groups by every label: it cannot be listed with other labels',
+  })
+  .refine((g) => new Set(g).size === g.length, { message: 'lists a label twice' });
 
 export const ChildRoute = z.strictObject({
   receiver: z.string().min(1),
-  matchers: z.array(z.string().min(1)).min(1),
+  matchers: list(AlertmanagerMatcher, BOUNDS.matchers, 'matchers per route').min(1),
   continue: z.boolean().optional(),
   groupBy: GroupBy.optional(),
 });
@@ -113,21 +147,21 @@ export const Route = z.strictObject({
   receiver: z.string().optional(),
   groupBy: GroupBy.optional(),
   groupWait: Duration.optional(),
-  groupInterval: Duration.optional(),
-  repeatInterval: Duration.optional(),
-  routes: z.array(ChildRoute).optional(),
+  groupInterval: PositiveDuration.optional(),
+  repeatInterval: PositiveDuration.optional(),
+  routes: list(ChildRoute, BOUNDS.routes, 'child routes').optional(),
 });
 
 export const AlertmanagerNode = nodeKind('alertmanager', {
-  replicas: Count.optional(),
+  replicas: REPLICAS.optional(),
   route: Route.optional(),
-  receivers: z.array(Receiver).optional(),
+  receivers: list(Receiver, BOUNDS.receivers, 'receivers').optional(),
 });
 
 export const GrafanaNode = nodeKind('grafana', {
-  replicas: Count.optional(),
+  replicas: REPLICAS.optional(),
   adminPassword: SecretRef.optional(),
-  plugins: z.array(z.string().min(1)).optional(),
+  plugins: list(PluginId, BOUNDS.plugins, 'plugins').optional(),
 });
 
 export const EXPORTERS = ['node-exporter', 'cadvisor', 'blackbox', 'custom'] as const;
@@ -139,20 +173,27 @@ const Address = z.string().regex(/^[A-Za-z0-9.\-[\]:_]+:[0-9]{1,5}$/, {
 
 export const TargetsNode = nodeKind('targets', {
   exporter: z.enum(EXPORTERS).optional(),
-  count: Count.optional(),
+  count: bounded(BOUNDS.count, 'a design number for estimates; a whole fleet fits').optional(),
   port: Port.optional(),
-  metricsPath: z.string().startsWith('/').optional(),
+  metricsPath: UrlPath.optional(),
   labels: Labels.optional(),
-  addresses: z.array(Address).optional(),
-  labCount: z.number().int().min(0).optional(),
+  addresses: list(Address, BOUNDS.addresses, 'addresses').optional(),
+  labCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(BOUNDS.labCount, {
+      message: `must be at most ${BOUNDS.labCount}: each is an exporter container in the lab`,
+    })
+    .optional(),
 });
 
 const dataStoreFields = {
   port: Port.optional(),
-  database: z.string().min(1).optional(),
-  user: z.string().min(1).optional(),
+  database: DataStoreWord.optional(),
+  user: DataStoreWord.optional(),
   password: SecretRef.optional(),
-  version: z.string().min(1).optional(),
+  version: ImageTag.optional(),
 } as const;
 
 export const InfluxdbNode = nodeKind('influxdb', dataStoreFields);
@@ -162,16 +203,16 @@ export const RedisNode = nodeKind('redis', dataStoreFields);
 export const MysqlNode = nodeKind('mysql', dataStoreFields);
 
 const serviceFields = {
-  replicas: Count.optional(),
+  replicas: REPLICAS.optional(),
   port: Port.optional(),
-  version: z.string().min(1).optional(),
+  version: ImageTag.optional(),
 } as const;
 
 export const LokiNode = nodeKind('loki', { ...serviceFields, retention: Duration.optional() });
 export const TempoNode = nodeKind('tempo', { ...serviceFields, retention: Duration.optional() });
 export const PromtailNode = nodeKind('promtail', {
   ...serviceFields,
-  paths: z.array(z.string().min(1)).optional(),
+  paths: list(HostPathGlob, BOUNDS.promtailPaths, 'log paths').optional(),
   labels: Labels.optional(),
 });
 export const MimirNode = nodeKind('mimir', serviceFields);
@@ -183,7 +224,7 @@ export const ThanosCompactorNode = nodeKind('thanos-compactor', {
 });
 export const ObjectStoreNode = nodeKind('object-store', {
   port: Port.optional(),
-  version: z.string().min(1).optional(),
+  version: ImageTag.optional(),
   bucket: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
@@ -248,20 +289,34 @@ function edgeKind<K extends string, S extends z.ZodRawShape>(kind: K, fields: S)
 }
 
 export const ShardPartition = z.strictObject({
-  modulus: z.number().int().min(1),
-  index: z.number().int().min(0),
+  modulus: z
+    .number()
+    .int()
+    .min(1)
+    .max(BOUNDS.shardModulus, {
+      message: `must be at most ${BOUNDS.shardModulus}, as many shards as a node may have`,
+    }),
+  index: z
+    .number()
+    .int()
+    .min(0)
+    .max(BOUNDS.shardModulus - 1, {
+      message: `must be less than ${BOUNDS.shardModulus}, the largest modulus`,
+    }),
 });
 
 export const ScrapeEdge = edgeKind('scrape', {
   job: z.string().min(1).optional(),
   interval: Duration.optional(),
   timeout: Duration.optional(),
-  metricsPath: z.string().startsWith('/').optional(),
+  metricsPath: UrlPath.optional(),
   shard: ShardPartition.optional(),
 });
 
 export const FederateEdge = edgeKind('federate', {
-  match: z.array(z.string().min(1)).min(1, { message: 'needs at least one selector' }),
+  match: list(z.string().min(1), BOUNDS.federateMatch, 'selectors').min(1, {
+    message: 'needs at least one selector',
+  }),
   honorLabels: z.boolean().optional(),
   interval: Duration.optional(),
   timeout: Duration.optional(),
@@ -344,31 +399,47 @@ export type ImageKey =
   Exclude<NodeKind, 'targets'> | 'node-exporter' | 'cadvisor' | 'blackbox' | 'thanos-sidecar';
 
 export const Images = z.strictObject(
-  Object.fromEntries(IMAGE_KEYS.map((k) => [k, z.string().min(1).optional()])) as Record<
+  Object.fromEntries(IMAGE_KEYS.map((k) => [k, ImageRef.optional()])) as Record<
     ImageKey,
-    z.ZodOptional<z.ZodString>
+    z.ZodOptional<typeof ImageRef>
   >,
 );
 
-export const TopologySchema = z.strictObject({
-  apiVersion: z.literal(API_VERSION),
-  kind: z.literal('Topology'),
-  metadata: z.strictObject({
-    name: Name,
-    description: z.string().optional(),
-  }),
-  defaults: z
-    .strictObject({
-      scrapeInterval: Duration.optional(),
-      scrapeTimeout: Duration.optional(),
-      evaluationInterval: Duration.optional(),
-    })
-    .optional(),
-  images: Images.optional(),
-  groups: z.array(Group).optional(),
-  nodes: z.array(TopologyNode),
-  edges: z.array(TopologyEdge).optional(),
-});
+export const TopologySchema = z
+  .strictObject({
+    apiVersion: z.literal(API_VERSION),
+    kind: z.literal('Topology'),
+    metadata: z.strictObject({
+      name: Name,
+      description: z.string().optional(),
+    }),
+    defaults: z
+      .strictObject({
+        scrapeInterval: Duration.optional(),
+        scrapeTimeout: Duration.optional(),
+        evaluationInterval: Duration.optional(),
+      })
+      .optional(),
+    images: Images.optional(),
+    groups: list(Group, BOUNDS.groups, 'groups').optional(),
+    nodes: list(TopologyNode, BOUNDS.nodes, 'nodes'),
+    edges: list(TopologyEdge, BOUNDS.edges, 'edges').optional(),
+  })
+  .superRefine(
+    (t, ctx) => {
+      // Arithmetic before anything expands the instances (reference checks, validate, export).
+      const counts = t.nodes.map(containerCount);
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (total <= BOUNDS.designContainers) return;
+      const largest = counts.indexOf(Math.max(...counts));
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes', largest],
+        message: `the design would run ${total.toLocaleString('en')} containers (this node ${(counts[largest] ?? 0).toLocaleString('en')}); a design holds at most ${BOUNDS.designContainers.toLocaleString('en')}: lower replicas, shards or labCount`,
+      });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export type Topology = z.infer<typeof TopologySchema>;
 export type TopologyNode = z.infer<typeof TopologyNode>;

@@ -1,6 +1,7 @@
 // PromQL as the validator sees it, parsed by Prometheus's own Lezer grammar, never by regexes.
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
+import { typeProblem } from './promql-types.ts';
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 
@@ -116,6 +117,8 @@ export function parseExpr(text: string): ExprParse {
   const err = firstError(text, top);
   if (err) return { ok: false, reason: err };
   if (!top.firstChild) return { ok: false, reason: 'empty expression' };
+  const typeError = typeProblem(text, top.firstChild);
+  if (typeError) return { ok: false, reason: typeError };
   const metrics = new Set<string>();
   const functions = new Set<string>();
   const labels = new Set<string>();

@@ -1,4 +1,4 @@
-// Every rule of RULES.md, in its order. One module per rule, named by its id.
+// Every rule of RULES.md, in its order, then the project's own. One module per rule, named by its id.
 import type { Rule } from '../rule.ts';
 import { fedMatchEverything } from './fed-match-everything.ts';
 import { fedMatchInvalid } from './fed-match-invalid.ts';
@@ -42,6 +42,7 @@ import { globalSingle } from './global-single.ts';
 import { secretLiteral } from './secret-literal.ts';
 import { varNotExpanded } from './var-not-expanded.ts';
 import { k8sFederateCrossCluster } from './k8s-federate-cross-cluster.ts';
+import { labTooLarge } from './lab-too-large.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -86,6 +87,8 @@ export const RULES: readonly Rule[] = [
   globalSingle,
   secretLiteral,
   varNotExpanded,
+  // The project's own, after RULES.md's.
+  labTooLarge,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -4,7 +4,7 @@ export const ruleInvalidPromql: Rule = {
   id: 'rule-invalid-promql',
   severity: 'error',
   area: 'rules',
-  when: 'a recording or alert expression does not parse as PromQL',
+  when: 'a recording or alert expression does not parse as PromQL, or its types do not check (e.g. `rate(up)`, `1 > 2`)',
   why: 'Prometheus refuses to load a rule file with an expression it cannot parse: the server keeps its old rules (or fails to start) and none of that file’s recordings or alerts run.',
   fix: 'fix the expression so that it parses (promtool check rules tells the same)',
   sources: ['CONF'],

@@ -57,7 +57,6 @@ describe('rule-name-convention', () => {
     ['job:up:sum:extra', /4 ":"-separated parts/],
     [':up:sum', /empty part/],
     ['job::sum', /empty part/],
-    ['job:up.total:sum', /not a classic metric name/],
   ])('warns about %s', (record, reason) => {
     const f = findingsOf('rule-name-convention', withRecord(record));
     expect(f).toHaveLength(1);

@@ -19,7 +19,10 @@ const SHAPES: { what: string; re: RegExp; literal?: (m: RegExpMatchArray) => boo
   },
   { what: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
   // A token has digits and length; "Bearer authentication" in an annotation is prose.
-  { what: 'a bearer token', re: /\bBearer\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{12,}=*/ },
+  {
+    what: 'a bearer token',
+    re: /\bBearer(?:\s+|%20|\+)(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{12,}=*/,
+  },
   { what: 'an AWS access key', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { what: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
   {

@@ -33,7 +33,7 @@ describe('secret-literal', () => {
     ],
     [
       'a bearer token',
-      `      - { name: r, type: webhook, url: "https://h.example.com/?auth=Bearer abcdef0123456789" }`,
+      `      - { name: r, type: webhook, url: "https://h.example.com/?auth=Bearer%20abcdef0123456789" }`,
       'bearer token',
     ],
     [
@@ -88,7 +88,7 @@ groups: [ { id: g, externalLabels: { token: "Bearer abcdefgh12345678" } } ]
       - { name: e, type: email, to: "oncall@example.com", smarthost: "smtp.example.com:587", authUsername: alertmanager }
       - { name: f, type: webhook, url: "https://user@hooks.example.com/a?key=\${KEY}" }
       - { name: g, type: pagerduty, routingKey: "\${PD_KEY}", url: "https://events.pagerduty.com/v2/enqueue" }
-      - { name: h, type: webhook, url: "https://h.example.com/?auth=Bearer \${TOKEN}" }
+      - { name: h, type: webhook, url: "https://h.example.com/?auth=Bearer%20\${TOKEN}" }
       - { name: i, type: email, to: "ops@example.com", from: "Bearer authentication desk <am@example.com>" }`),
       ),
     );

@@ -1,0 +1,58 @@
+// The largest numbers a design may hold. Each is chosen from what a real fleet needs and what a
+// laptop lab can start, so that reading, validating and exporting a design is bounded work: the
+// schema refuses anything larger before anything iterates over it. docs/format-extensions.md has
+// the table.
+import { labTargetCount, replicasOf, shardsOf } from './instances.ts';
+import type { TopologyNode } from './schema.ts';
+
+export const BOUNDS = {
+  /** HA needs two or three copies; more is a mistake, and Alertmanager meshes every pair. */
+  replicas: 10,
+  /** Every shard is a full server in the export; hashmod fleets run tens of shards, not hundreds. */
+  shards: 64,
+  /** A design number for capacity estimates, never containers: a whole large fleet fits. */
+  count: 1_000_000,
+  /** Exporter containers a targets node starts: enough to see a scrape spread over several. */
+  labCount: 20,
+  /** Explicit `addresses` of one targets node, written into scrape configs verbatim. */
+  addresses: 10_000,
+  /** Recording rules, and separately alert rules, of one Prometheus node. */
+  rulesPerNode: 1_000,
+  receivers: 100,
+  /** Child routes of one Alertmanager route, and matchers of one child route. */
+  routes: 200,
+  matchers: 20,
+  plugins: 50,
+  promtailPaths: 50,
+  /** Selectors of one federate edge. */
+  federateMatch: 100,
+  /** Keys of one label or annotation set. */
+  labels: 64,
+  nodes: 500,
+  edges: 2_000,
+  groups: 200,
+  /** Modulus of an explicit scrape shard: as many shards as a node may have. */
+  shardModulus: 64,
+  /**
+   * Containers of the whole exported stack (the lab runs the same): about 60 MB each at rest, so
+   * a 16 GB laptop starts a couple of hundred; past this the lab cannot run.
+   */
+  containers: 250,
+  /**
+   * Containers a design may hold at all: past this, reading, validating and exporting it stop
+   * being instant. Between `containers` and this, a design still opens, so it can be shrunk.
+   */
+  designContainers: 2_000,
+} as const;
+
+/** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */
+export function containerCount(node: TopologyNode): number {
+  if (node.kind === 'targets') {
+    // Custom exporters and explicit addresses run nothing: the scrape goes to what they name.
+    const runsExporters =
+      node.exporter !== 'custom' && (node.addresses === undefined || node.addresses.length === 0);
+    return runsExporters ? labTargetCount(node) : 0;
+  }
+  const servers = replicasOf(node) * shardsOf(node);
+  return node.kind === 'prometheus' && node.thanosSidecar === true ? servers * 2 : servers;
+}

@@ -10,13 +10,14 @@ import {
   type Box,
   type XY,
 } from '../../../shared/model/edit.ts';
-import type { NodeKind } from '../../../shared/model/schema.ts';
+import type { NodeKind, Topology } from '../../../shared/model/schema.ts';
 import { designStore } from '../store/design-store.ts';
 import { getCanvas, nodeSize } from './canvas-registry.ts';
 import { DEFAULT_GROUP_SIZE } from './derive.ts';
 import { GRID, NODE_SIZE } from './kinds.ts';
 import { setGesture } from './gesture.ts';
-import { layoutTopology } from './layout.ts';
+import { layoutTopology, type LayoutResult } from './layout.ts';
+import { anchorLayout, selectionPart } from './layout-selection.ts';
 
 export function fitView(): void {
   void getCanvas()?.rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 });
@@ -78,12 +79,30 @@ let layingOut = false;
  * loading: no undo step, and a design that was clean stays clean.
  */
 export async function autoLayout(mode: 'command' | 'load' = 'command'): Promise<void> {
-  if (layingOut) return;
   const t = designStore.getState().topology;
   if (t.nodes.length === 0) return;
+  await runLayout(t, mode, () => layoutTopology(t, nodeSize));
+}
+
+/** Lays out the selected nodes and groups among themselves; the rest stays where it is. */
+export async function autoLayoutSelection(): Promise<void> {
+  const s = designStore.getState();
+  const part = selectionPart(s.topology, new Set(s.selection.ids));
+  if (part.nodes.length === 0) return;
+  await runLayout(s.topology, 'command', async () =>
+    anchorLayout(part, await layoutTopology(part, nodeSize)),
+  );
+}
+
+async function runLayout(
+  t: Topology,
+  mode: 'command' | 'load',
+  layout: () => Promise<LayoutResult>,
+): Promise<void> {
+  if (layingOut) return;
   layingOut = true;
   try {
-    const r = await layoutTopology(t, nodeSize);
+    const r = await layout();
     const s = designStore.getState();
     if (s.topology !== t) {
       if (mode === 'command')

@@ -14,7 +14,7 @@ import type { NodeKind, Topology } from '../../../shared/model/schema.ts';
 import { designStore } from '../store/design-store.ts';
 import { getCanvas, nodeSize } from './canvas-registry.ts';
 import { DEFAULT_GROUP_SIZE } from './derive.ts';
-import { GRID, NODE_SIZE } from './kinds.ts';
+import { BIG_DESIGN, GRID, NODE_SIZE } from './kinds.ts';
 import { setGesture } from './gesture.ts';
 import { layoutTopology, type LayoutResult } from './layout.ts';
 import { anchorLayout, selectionPart } from './layout-selection.ts';
@@ -101,6 +101,11 @@ async function runLayout(
 ): Promise<void> {
   if (layingOut) return;
   layingOut = true;
+  // ELK runs in a worker: the canvas stays live, and says what it is busy with meanwhile.
+  if (t.nodes.length > BIG_DESIGN)
+    designStore.getState().notify(`Laying out ${t.nodes.length} nodes…`, 'info');
+  const pane = getCanvas()?.el;
+  pane?.setAttribute('aria-busy', 'true');
   try {
     const r = await layout();
     const s = designStore.getState();
@@ -122,6 +127,7 @@ async function runLayout(
     designStore.getState().notify(`Auto-layout failed: ${(e as Error).message}`, 'error');
   } finally {
     layingOut = false;
+    pane?.removeAttribute('aria-busy');
   }
 }
 

@@ -1,15 +1,10 @@
 // Auto-layout with ELK's layered algorithm, top to bottom: an edge goes from the opener (a
 // federator, a scraper) down to the answerer, so global servers sit above the datacenters'.
 // Groups are laid out as compound nodes holding their members; their boxes come out of it.
-import ElkBundled from 'elkjs/lib/elk.bundled.js';
-import type {
-  ELK as ElkInstance,
-  ELKConstructorArguments,
-  ElkExtendedEdge,
-  ElkNode,
-} from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Box, XY } from '../../../shared/model/edit.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
+import { runElk } from './elk-engine.ts';
 import { BIG_DESIGN } from './kinds.ts';
 import { rolePartitions } from './layout-roles.ts';
 
@@ -19,12 +14,6 @@ export interface LayoutResult {
 }
 
 type Size = (id: string) => { width: number; height: number };
-
-// The bundle is CommonJS: its default export is the constructor once a bundler interops it.
-type ElkCtor = new (args?: ELKConstructorArguments) => ElkInstance;
-const ELK = ((ElkBundled as unknown as { default?: ElkCtor }).default ??
-  ElkBundled) as unknown as ElkCtor;
-const elk = new ELK();
 
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -96,7 +85,7 @@ export async function layoutTopology(t: Topology, size: Size): Promise<LayoutRes
     if (home) home.edges.push(edge);
     else edges.push(edge);
   }
-  const out = await elk.layout({
+  const out = await runElk({
     id: 'root',
     layoutOptions: { ...HIERARCHY_OPTIONS, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' },
     children: top,
@@ -148,7 +137,7 @@ async function layoutInTwoPasses(t: Topology, size: Size): Promise<LayoutResult>
         .filter((e) => ids.has(e.from) && ids.has(e.to))
         .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
     };
-    const out = await elk.layout(graph);
+    const out = await runElk(graph);
     const at = new Map<string, XY>();
     for (const c of out.children ?? []) at.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
     inner.set(g.id, {
@@ -179,7 +168,7 @@ async function layoutInTwoPasses(t: Topology, size: Size): Promise<LayoutResult>
     seen.add(`${a}>${b}`);
     topEdges.push({ id: `${a}>${b}`, sources: [a], targets: [b] });
   }
-  const out = await elk.layout({
+  const out = await runElk({
     id: 'root',
     layoutOptions: ROOT_OPTIONS,
     children: top,

@@ -135,7 +135,8 @@ function CanvasView() {
     [deriver, topology, selected, findings, measureTick],
   );
   const edges = useMemo(
-    () => deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick),
+    () =>
+      deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick, dragging.current),
     [deriver, topology, selected, findings, measureTick],
   );
 

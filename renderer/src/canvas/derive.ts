@@ -157,6 +157,7 @@ export class CanvasDeriver {
     findings: ReadonlyMap<string, Finding[]>,
     size: SizeOf,
     _measureTick = 0,
+    dragging = false,
   ): DesignRFEdge[] {
     const boxes = new Map<string, Rect>();
     for (const n of t.nodes) boxes.set(n.id, { ...(n.position ?? { x: 0, y: 0 }), ...size(n.id) });
@@ -169,6 +170,7 @@ export class CanvasDeriver {
         to: e.to,
         label: edgeLabelSize(e, badges.get(e.id) ?? null),
       })),
+      dragging,
     );
     const out = (t.edges ?? []).map((e) => {
       const sel = selected.has(e.id);

@@ -110,6 +110,25 @@ describe('edge routes', () => {
     expect(defects(boxes, edges, routes)).toEqual([]);
   });
 
+  it('stay orthogonal, without avoiding boxes, while a node of a bigger design is dragged', () => {
+    const boxes = new Map(
+      Array.from({ length: 20 }, (_, i) => [`n${i}`, box((i % 5) * 260, Math.floor(i / 5) * 160)]),
+    );
+    const edges = Array.from({ length: 19 }, (_, i) => ({
+      id: `e${i}`,
+      from: `n${Math.floor(i / 3)}`,
+      to: `n${i + 1}`,
+      label: { width: 50, height: 19 },
+    }));
+    const routes = routeEdges(boxes, edges, true);
+    expect(routes.size).toBe(19);
+    for (const r of routes.values())
+      for (const [k, p] of r.points.entries()) {
+        const q = r.points[k + 1];
+        if (q) expect(p.x === q.x || p.y === q.y).toBe(true);
+      }
+  });
+
   it('cover every template', () => {
     expect(templates.length).toBeGreaterThanOrEqual(10);
   });

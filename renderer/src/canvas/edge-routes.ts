@@ -23,6 +23,8 @@ export interface EdgeRoute {
 
 /** Beyond this many nodes, edges are drawn side to side without routing round boxes. */
 export const ROUTED_MAX = 40;
+/** While a node is dragged, routing round boxes stops earlier, so the drag stays smooth. */
+export const ROUTED_MAX_DRAGGING = 16;
 const PORT_GAP = 16;
 
 const centre = (r: Rect): XY => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
@@ -111,9 +113,10 @@ function legsOf(boxes: ReadonlyMap<string, Rect>, edges: readonly EdgeEnds[]): L
 export function routeEdges(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly EdgeEnds[],
+  dragging = false,
 ): Map<string, EdgeRoute> {
   const legs = legsOf(boxes, edges);
-  const routed = boxes.size <= ROUTED_MAX;
+  const routed = boxes.size <= (dragging ? ROUTED_MAX_DRAGGING : ROUTED_MAX);
   const router = routed
     ? new OrthogonalRouter(
         [...boxes.values()],
@@ -123,7 +126,7 @@ export function routeEdges(
   // Longer edges first: they have the fewest good channels.
   const order = [...legs].sort((p, q) => span(q) - span(p) || (p.edge.id < q.edge.id ? -1 : 1));
   for (const l of order) {
-    const middle = router?.route(l.from, l.to) ?? [stub(l.from), stub(l.to)];
+    const middle = router?.route(l.from, l.to) ?? elbow(l.from, l.to);
     l.points = simplify([l.from.at, ...middle, l.to.at]);
   }
   const labels = placeLabels(
@@ -135,6 +138,18 @@ export function routeEdges(
   for (const l of legs)
     out.set(l.edge.id, { points: l.points, label: labels.get(l.edge.id) ?? midpoint(l.points) });
   return out;
+}
+
+/** Stub to stub in at most three straight runs, meeting half-way: no box avoided. */
+export function elbow(from: Leg, to: Leg): XY[] {
+  const a = stub(from);
+  const b = stub(to);
+  if (from.dir % 2 === 1) {
+    const y = (a.y + b.y) / 2;
+    return [a, { x: a.x, y }, { x: b.x, y }, b];
+  }
+  const x = (a.x + b.x) / 2;
+  return [a, { x, y: a.y }, { x, y: b.y }, b];
 }
 
 function span(l: { from: Leg; to: Leg }): number {

@@ -4,7 +4,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Group, Topology, TopologyEdge, TopologyNode } from '../../../shared/model/schema.ts';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
-import { routeEdges, type EdgeRoute, type Rect } from './edge-routes.ts';
+import { ROUTED_MAX, routeEdges, type EdgeRoute, type Rect } from './edge-routes.ts';
 import { EDGE_LOOKS, SEVERITY_ORDER } from './kinds.ts';
 
 export interface Badge {
@@ -96,6 +96,8 @@ export class CanvasDeriver {
   private nodes = new Cache<TopologyNode, DesignRFNode>();
   private groups = new Cache<Group, GroupRFNode>();
   private edges = new Cache<TopologyEdge, DesignRFEdge>();
+  private lastRoutes = new Map<string, EdgeRoute>();
+  private lastEnds = new Map<string, TopologyNode>();
 
   deriveNodes(
     t: Topology,
@@ -162,9 +164,17 @@ export class CanvasDeriver {
     const boxes = new Map<string, Rect>();
     for (const n of t.nodes) boxes.set(n.id, { ...(n.position ?? { x: 0, y: 0 }), ...size(n.id) });
     const badges = new Map((t.edges ?? []).map((e) => [e.id, badgeOf(findings.get(e.id))]));
-    const routes = routeEdges(
+    // Dragging in a big design re-routes only the edges of the nodes that moved (a moved node is
+    // a new object); all of them are routed again when the drag ends.
+    const byId = new Map(t.nodes.map((n) => [n.id, n]));
+    const quick = dragging && t.nodes.length > ROUTED_MAX;
+    const moved = (id: string) => byId.get(id) !== this.lastEnds.get(id);
+    const stale = (t.edges ?? []).filter(
+      (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
+    );
+    const fresh = routeEdges(
       boxes,
-      (t.edges ?? []).map((e) => ({
+      stale.map((e) => ({
         id: e.id,
         from: e.from,
         to: e.to,
@@ -172,6 +182,9 @@ export class CanvasDeriver {
       })),
       dragging,
     );
+    const routes = quick ? new Map([...this.lastRoutes, ...fresh]) : fresh;
+    this.lastRoutes = routes;
+    this.lastEnds = byId;
     const out = (t.edges ?? []).map((e) => {
       const sel = selected.has(e.id);
       const badge = badges.get(e.id) ?? null;

@@ -3,6 +3,7 @@
 // it (so parallel edges fan out), and the path between runs orthogonally round the other boxes.
 import type { XY } from '../../../shared/model/edit.ts';
 import { midpoint, placeLabels, type Size } from './edge-labels.ts';
+import { nudgeApart } from './edge-nudge.ts';
 import { OrthogonalRouter, simplify, stub, type Leg, type Rect } from './route-grid.ts';
 
 export type { Rect } from './route-grid.ts';
@@ -129,6 +130,11 @@ export function routeEdges(
     const middle = router?.route(l.from, l.to) ?? elbow(l.from, l.to);
     l.points = simplify([l.from.at, ...middle, l.to.at]);
   }
+  if (routed)
+    nudgeApart(
+      legs.map((l) => l.points),
+      [...boxes.values()],
+    );
   const labels = placeLabels(
     legs.map((l) => ({ id: l.edge.id, points: l.points, size: l.edge.label })),
     [...boxes.values()],

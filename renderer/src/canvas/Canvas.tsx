@@ -135,8 +135,9 @@ function CanvasView() {
     [deriver, topology, selected, findings, measureTick],
   );
   const edges = useMemo(
-    () => deriver.deriveEdges(topology, selected, findings),
-    [deriver, topology, selected, findings],
+    () =>
+      deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick, dragging.current),
+    [deriver, topology, selected, findings, measureTick],
   );
 
   useLoadWatcher();

@@ -11,6 +11,7 @@ import {
 import { memo } from 'react';
 import { labEdgeColour, useEdgeLabState } from '../lab/lab-canvas.tsx';
 import { BadgeView } from './BadgeView.tsx';
+import { pathOf } from './edge-routes.ts';
 import type { DesignRFEdge } from './derive.ts';
 import { EDGE_LOOKS } from './kinds.ts';
 
@@ -18,7 +19,11 @@ const zoomedOut = (s: ReactFlowState) => s.transform[2] < 0.45;
 
 function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
   const { id, data, selected, markerEnd } = props;
-  const [path, lx, ly] = getBezierPath(props);
+  // The routed path when there is one (both ends drawn); React Flow's own curve otherwise.
+  const route = data?.route;
+  const [path, lx, ly] = route
+    ? [pathOf(route.points), route.label.x, route.label.y]
+    : getBezierPath(props);
   const far = useStore(zoomedOut);
   // The lab's live state of this edge (issue 6): up green, down red, pending amber.
   const lab = useEdgeLabState(id);

@@ -10,13 +10,14 @@ import {
   type Box,
   type XY,
 } from '../../../shared/model/edit.ts';
-import type { NodeKind } from '../../../shared/model/schema.ts';
+import type { NodeKind, Topology } from '../../../shared/model/schema.ts';
 import { designStore } from '../store/design-store.ts';
 import { getCanvas, nodeSize } from './canvas-registry.ts';
 import { DEFAULT_GROUP_SIZE } from './derive.ts';
-import { GRID, NODE_SIZE } from './kinds.ts';
+import { BIG_DESIGN, GRID, NODE_SIZE } from './kinds.ts';
 import { setGesture } from './gesture.ts';
-import { layoutTopology } from './layout.ts';
+import { layoutTopology, type LayoutResult } from './layout.ts';
+import { anchorLayout, selectionPart } from './layout-selection.ts';
 
 export function fitView(): void {
   void getCanvas()?.rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 });
@@ -78,12 +79,35 @@ let layingOut = false;
  * loading: no undo step, and a design that was clean stays clean.
  */
 export async function autoLayout(mode: 'command' | 'load' = 'command'): Promise<void> {
-  if (layingOut) return;
   const t = designStore.getState().topology;
   if (t.nodes.length === 0) return;
+  await runLayout(t, mode, () => layoutTopology(t, nodeSize));
+}
+
+/** Lays out the selected nodes and groups among themselves; the rest stays where it is. */
+export async function autoLayoutSelection(): Promise<void> {
+  const s = designStore.getState();
+  const part = selectionPart(s.topology, new Set(s.selection.ids));
+  if (part.nodes.length === 0) return;
+  await runLayout(s.topology, 'command', async () =>
+    anchorLayout(part, await layoutTopology(part, nodeSize)),
+  );
+}
+
+async function runLayout(
+  t: Topology,
+  mode: 'command' | 'load',
+  layout: () => Promise<LayoutResult>,
+): Promise<void> {
+  if (layingOut) return;
   layingOut = true;
+  // ELK runs in a worker: the canvas stays live, and says what it is busy with meanwhile.
+  if (t.nodes.length > BIG_DESIGN)
+    designStore.getState().notify(`Laying out ${t.nodes.length} nodes…`, 'info');
+  const pane = getCanvas()?.el;
+  pane?.setAttribute('aria-busy', 'true');
   try {
-    const r = await layoutTopology(t, nodeSize);
+    const r = await layout();
     const s = designStore.getState();
     if (s.topology !== t) {
       if (mode === 'command')
@@ -103,6 +127,7 @@ export async function autoLayout(mode: 'command' | 'load' = 'command'): Promise<
     designStore.getState().notify(`Auto-layout failed: ${(e as Error).message}`, 'error');
   } finally {
     layingOut = false;
+    pane?.removeAttribute('aria-busy');
   }
 }
 

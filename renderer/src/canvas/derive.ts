@@ -4,6 +4,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Group, Topology, TopologyEdge, TopologyNode } from '../../../shared/model/schema.ts';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
+import { ROUTED_MAX, routeEdges, type EdgeRoute, type Rect } from './edge-routes.ts';
 import { EDGE_LOOKS, SEVERITY_ORDER } from './kinds.ts';
 
 export interface Badge {
@@ -14,7 +15,7 @@ export interface Badge {
 
 export type DesignNodeData = { node: TopologyNode; badge: Badge | null };
 export type GroupNodeData = { group: Group; members: number; badge: Badge | null };
-export type DesignEdgeData = { edge: TopologyEdge; badge: Badge | null };
+export type DesignEdgeData = { edge: TopologyEdge; badge: Badge | null; route: EdgeRoute | null };
 
 export type DesignRFNode = Node<DesignNodeData, 'design'>;
 export type GroupRFNode = Node<GroupNodeData, 'groupBox'>;
@@ -77,11 +78,26 @@ class Cache<S, R> {
 }
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
+type SizeOf = (id: string) => { width: number; height: number };
+
+/** A label's drawn size, a little generous: its kind's word, and a badge when it has one. */
+export function edgeLabelSize(
+  e: TopologyEdge,
+  badge: Badge | null,
+): { width: number; height: number } {
+  const text = EDGE_LOOKS[e.kind].label.length * 6.2 + 14;
+  return { width: Math.ceil(text + (badge ? 20 : 0)), height: 19 };
+}
+
+const routeKey = (r: EdgeRoute | undefined) =>
+  r ? `${r.points.map((p) => `${p.x},${p.y}`).join(' ')}@${r.label.x},${r.label.y}` : '';
 
 export class CanvasDeriver {
   private nodes = new Cache<TopologyNode, DesignRFNode>();
   private groups = new Cache<Group, GroupRFNode>();
   private edges = new Cache<TopologyEdge, DesignRFEdge>();
+  private lastRoutes = new Map<string, EdgeRoute>();
+  private lastEnds = new Map<string, TopologyNode>();
 
   deriveNodes(
     t: Topology,
@@ -141,18 +157,46 @@ export class CanvasDeriver {
     t: Topology,
     selected: ReadonlySet<string>,
     findings: ReadonlyMap<string, Finding[]>,
+    size: SizeOf,
+    _measureTick = 0,
+    dragging = false,
   ): DesignRFEdge[] {
+    const boxes = new Map<string, Rect>();
+    for (const n of t.nodes) boxes.set(n.id, { ...(n.position ?? { x: 0, y: 0 }), ...size(n.id) });
+    const badges = new Map((t.edges ?? []).map((e) => [e.id, badgeOf(findings.get(e.id))]));
+    // Dragging in a big design re-routes only the edges of the nodes that moved (a moved node is
+    // a new object); all of them are routed again when the drag ends.
+    const byId = new Map(t.nodes.map((n) => [n.id, n]));
+    const quick = dragging && t.nodes.length > ROUTED_MAX;
+    const moved = (id: string) => byId.get(id) !== this.lastEnds.get(id);
+    const stale = (t.edges ?? []).filter(
+      (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
+    );
+    const fresh = routeEdges(
+      boxes,
+      stale.map((e) => ({
+        id: e.id,
+        from: e.from,
+        to: e.to,
+        label: edgeLabelSize(e, badges.get(e.id) ?? null),
+      })),
+      dragging,
+    );
+    const routes = quick ? new Map([...this.lastRoutes, ...fresh]) : fresh;
+    this.lastRoutes = routes;
+    this.lastEnds = byId;
     const out = (t.edges ?? []).map((e) => {
       const sel = selected.has(e.id);
-      const badge = badgeOf(findings.get(e.id));
-      return this.edges.get(e.id, e, sel, badge, '', () => {
+      const badge = badges.get(e.id) ?? null;
+      const route = routes.get(e.id);
+      return this.edges.get(e.id, e, sel, badge, routeKey(route), () => {
         const look = EDGE_LOOKS[e.kind];
         return {
           id: e.id,
           source: e.from,
           target: e.to,
           type: 'design' as const,
-          data: { edge: e, badge },
+          data: { edge: e, badge, route: route ?? null },
           selected: sel,
           markerEnd: { type: MarkerType.ArrowClosed, color: look.colour, width: 14, height: 14 },
         };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { newNode } from '../../../shared/model/edit.ts';
+import type { Topology, TopologyEdge } from '../../../shared/model/schema.ts';
+import { CanvasDeriver } from './derive.ts';
+import { NODE_SIZE } from './kinds.ts';
+
+/** A design of 60 Prometheus servers in a grid, each federated by the one before. */
+function design(): Topology {
+  const nodes = Array.from({ length: 60 }, (_, i) =>
+    newNode('prometheus', `p${i}`, `p${i}`, { x: (i % 10) * 260, y: Math.floor(i / 10) * 160 }),
+  );
+  const edges = nodes
+    .slice(1)
+    .map((n, i) => ({ id: `f${i}`, kind: 'federate', from: `p${i}`, to: n.id }) as TopologyEdge);
+  return { apiVersion: 'fedstudio/v1', kind: 'Topology', metadata: { name: 'grid' }, nodes, edges };
+}
+
+const size = () => NODE_SIZE;
+
+describe('derived edges', () => {
+  it('carry a route from side to side of their two nodes', () => {
+    const t = design();
+    const [edge] = new CanvasDeriver().deriveEdges(t, new Set(), new Map(), size);
+    const route = edge!.data!.route!;
+    expect(route.points[0]).toEqual({ x: 180, y: 32 }); // p0's right side, towards p1
+    expect(route.points.at(-1)).toEqual({ x: 260, y: 32 }); // p1's left side
+  });
+
+  it('while dragging a big design, re-route only the edges of the moved node', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const before = d.deriveEdges(t, new Set(), new Map(), size, 0, true);
+    const moved: Topology = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'p5' ? { ...n, position: { x: 1400, y: 500 } } : n)),
+    };
+    const after = d.deriveEdges(moved, new Set(), new Map(), size, 0, true);
+    const changed = after.filter((e, i) => e !== before[i]).map((e) => e.id);
+    expect(changed.sort()).toEqual(['f4', 'f5']);
+    // Once the drag ends, every edge is routed again: same positions, same routes.
+    const settled = d.deriveEdges(moved, new Set(), new Map(), size, 0, false);
+    expect(settled.find((e) => e.id === 'f4')!.data!.route).toEqual(
+      after.find((e) => e.id === 'f4')!.data!.route,
+    );
+  });
+});

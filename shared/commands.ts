@@ -70,6 +70,7 @@ export const COMMANDS = {
   'select-none': spec('Edit', 'Select None', ['Escape']),
   fit: spec('View', 'Zoom to Fit', ['Shift+1', 'F'], { short: 'Fit' }),
   layout: spec('View', 'Auto Layout', ['Mod+L'], { short: 'Layout', undoable: true }),
+  'layout-selection': spec('View', 'Lay Out Selection', ['Mod+Shift+L'], { undoable: true }),
   theme: spec('View', 'Toggle Theme', [], { inDialog: true }),
   'lab-up': spec('Lab', 'Launch Lab', [], { short: 'Launch' }),
   'lab-down': spec('Lab', 'Stop Lab…', [], { short: 'Stop' }),

@@ -48,7 +48,7 @@ export const MENU_LAYOUT: Record<CommandSection, readonly Slot[]> = {
     'select-all',
     'select-none',
   ],
-  View: ['fit', 'layout', '-', 'theme', 'devtools'],
+  View: ['fit', 'layout', 'layout-selection', '-', 'theme', 'devtools'],
   Lab: ['lab-up', 'lab-down', '-', 'lab-status'],
 };
 

@@ -9,7 +9,13 @@ import {
   hasClipboard,
   paste,
 } from '../app/clipboard.ts';
-import { autoLayout, exportPng, exportSvg, fitView } from '../canvas/canvas-commands.ts';
+import {
+  autoLayout,
+  autoLayoutSelection,
+  exportPng,
+  exportSvg,
+  fitView,
+} from '../canvas/canvas-commands.ts';
 import {
   boundHost,
   exportDesign,
@@ -101,6 +107,7 @@ export const HANDLERS: Record<CommandId, CommandHandler> = {
   'select-none': { run: () => store().select([]), enabled: hasSelection },
   fit: { run: fitView },
   layout: { run: () => void autoLayout(), enabled: hasNodes },
+  'layout-selection': { run: () => void autoLayoutSelection(), enabled: hasSelection },
   theme: { run: () => useTheme.getState().toggle() },
   'lab-up': { run: () => void launchLab(), enabled: labIdle },
   'lab-down': { run: openStopDialog, enabled: (s) => labIdle(s) && s.lab.status !== null },

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI: a running Docker engine and the lab's local test images (issue 6). Installs Debian's
+# CI: a running Docker engine and the lab's local test images. Installs Debian's
 # docker.io when it is missing, starts dockerd in the background when nothing answers (it keeps
 # running after this script), waits for it (bounded), then builds the test images.
 set -euo pipefail

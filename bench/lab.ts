@@ -1,6 +1,6 @@
 // `node --import tsx bench/lab.ts [FILE]`: seconds from `lab up` to every scrape and federate edge
 // up, side by side in one run with `docker-compose up -d` on the exported compose file of the same
-// design followed by the same readiness wait (issue 6; aim: the lab at most 0.8 of compose).
+// design followed by the same readiness wait (aim: the lab at most 0.8 of compose).
 // Needs a Docker engine, the test images (scripts/lab-test-images.sh), busybox-static and
 // docker-compose. Cleans up both stacks whatever happens.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The lab in the app (issue 6): Launch runs the design on the local Docker engine with the local
+// The lab in the app: Launch runs the design on the local Docker engine with the local
 // test images, every node goes healthy and every scrape and federate edge up on the canvas, and
 // Stop with volumes leaves nothing with the lab's label. Needs Docker and
 // scripts/lab-test-images.sh; skipped without them (failed in CI).

@@ -1,5 +1,5 @@
-// The one contract between the renderer and whatever hosts it (the web host over HTTP now, the
-// Electron preload over IPC later). Each method has a zod schema for its arguments and its
+// The one contract between the renderer and whatever hosts it (the web host over HTTP, the
+// Electron preload over IPC). Each method has a zod schema for its arguments and its
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
 import { COMMAND_IDS, type CommandId } from './commands.ts';

@@ -33,7 +33,7 @@ export function lockNavigation(contents: WebContents, openExternal: (url: string
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Lab links (later) open in the user's browser, never in an app window.
+    // Lab links open in the user's browser, never in an app window.
     if (/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) openExternal(url);
     return { action: 'deny' };
   });

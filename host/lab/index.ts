@@ -1,4 +1,4 @@
-// The lab runner (issue 6): the one Node service that turns a LabPlan into Docker calls, shared by
+// The lab runner: the one Node service that turns a LabPlan into Docker calls, shared by
 // the CLI, the Electron main process and the web host.
 export { up, type UpOptions, type UpResult } from './up.ts';
 export { status, waitForEdges, type StatusOptions, type WaitEdgesOptions } from './status.ts';

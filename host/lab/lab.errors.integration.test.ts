@@ -1,4 +1,4 @@
-// The errors a lab user meets (issue 6), each explained and leaving nothing behind: Docker not
+// The errors a lab user meets, each explained and leaving nothing behind: Docker not
 // reachable, an image that cannot be had, a container that exits at start, a port already taken.
 import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The lab on a real Docker engine (issue 6): template (a) and a design with a sharded leaf and a
+// The lab on a real Docker engine: template (a) and a design with a sharded leaf and a
 // replicated Alertmanager, on the local test images (scripts/lab-test-images.sh). In CI a missing
 // engine fails; elsewhere the suite skips with the reason. Everything is removed in afterAll.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

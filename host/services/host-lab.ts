@@ -1,4 +1,4 @@
-// The host's lab section (issue 6): Launch runs in the background (one launch at a time per host)
+// The host's lab section: Launch runs in the background (one launch at a time per host)
 // and reports through labProgress, which the renderer polls; status, down and logs answer
 // directly. The runner is injected so tests need no Docker; the real one is the dockerode runner.
 import type { HostApi, LabEventEntry } from '../../shared/host-api.ts';

@@ -1,4 +1,4 @@
-// The host API's implementation on the Node side, shared by the web host and (later) Electron's
+// The host API's implementation on the Node side, shared by the web host and Electron's
 // main process. Paths from the renderer are confined to the workspace unless a native dialog
 // chose them.
 import { existsSync, realpathSync } from 'node:fs';

@@ -154,7 +154,7 @@ type ClaimedJob = ReturnType<JobNames['claim']>;
 
 /**
  * The job (scrape pool) name of each outgoing scrape and federate edge of a server, claimed in the
- * order scrapeConfigs writes them. The lab reads /api/v1/targets by these names (issue 6), so
+ * order scrapeConfigs writes them. The lab reads /api/v1/targets by these names, so
  * they come from here rather than being guessed again.
  */
 export function jobNamesByEdge(

@@ -11,7 +11,7 @@ export interface HostMount {
 export type FileTree = Record<string, string>;
 
 /**
- * One container of the design, as data: the exported docker-compose.yml and the lab (issue 6)
+ * One container of the design, as data: the exported docker-compose.yml and the lab
  * are both made from these, so the two can never disagree about what runs.
  */
 export interface ServiceSpec {

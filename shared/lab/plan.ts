@@ -1,5 +1,5 @@
-// Topology -> LabPlan: the containers, network, volumes, files and health checks of a local lab
-// (issue 6). Made from generateExport's services, so the lab runs exactly what the exported
+// Topology -> LabPlan: the containers, network, volumes, files and health checks of a local lab.
+// Made from generateExport's services, so the lab runs exactly what the exported
 // docker-compose.yml would, less what needs a shell the lab's images may not have.
 import { imageEnvVar } from '../catalog/images.ts';
 import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';

@@ -1,4 +1,4 @@
-// The lab as data (issue 6): what planLab decides, and what the runner reports back. The app, the
+// The lab as data: what planLab decides, and what the runner reports back. The app, the
 // CLI and the web host share these types; the runner (host/lab/) is the only code
 // that turns them into Docker calls.
 import type { FileTree } from '../generate/types.ts';

@@ -25,7 +25,7 @@ function DesignEdgeView(props: EdgeProps<DesignRFEdge>) {
     ? [pathOf(route.points), route.label.x, route.label.y]
     : getBezierPath(props);
   const far = useStore(zoomedOut);
-  // The lab's live state of this edge (issue 6): up green, down red, pending amber.
+  // The lab's live state of this edge: up green, down red, pending amber.
   const lab = useEdgeLabState(id);
   if (!data) return null;
   const look = EDGE_LOOKS[data.edge.kind];

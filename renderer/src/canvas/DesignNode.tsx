@@ -14,7 +14,7 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignRFNode>) {
   const look = NODE_LOOKS[n.kind];
   const detail = nodeDetail(n);
   const tags = nodeTags(n);
-  // The lab's live state of this node (issue 6), when a lab runs.
+  // The lab's live state of this node, when a lab runs.
   const lab = useNodeLabState(id);
   return (
     <div

@@ -1,4 +1,4 @@
-// The lab's state in the window (issue 6): separate from the design store, since a lab is not part
+// The lab's state in the window: separate from the design store, since a lab is not part
 // of the document (no undo, no save). The lab actions write it; the panel and the canvas read it
 // through selectors.
 import { create } from 'zustand';

@@ -133,10 +133,21 @@ async function writeInto(
   };
 }
 
+/** A folder holding nothing but (possibly nested) empty folders: nothing there can be lost. */
+async function onlyEmptyFolders(p: string, depth = 0): Promise<boolean> {
+  const st = await lstat(p);
+  if (!st.isDirectory() || depth > 32) return false;
+  for (const n of await readdir(p))
+    if (!(await onlyEmptyFolders(path.join(p, n), depth + 1))) return false;
+  return true;
+}
+
 /** What the export will do, or why it may not: a foreign folder, or files it did not write. */
 async function decide(root: string, tree: [string, string][], force: boolean): Promise<ExportPlan> {
   const previous = await readPreviousExport(root, force);
-  const existing = (await readdir(root)).filter((n) => !isReservedName(n)).sort();
+  const existing: string[] = [];
+  for (const n of (await readdir(root)).sort())
+    if (!isReservedName(n) && !(await onlyEmptyFolders(path.join(root, n)))) existing.push(n);
   if (previous.kind === 'none' && existing.length > 0 && !force) {
     throw new ExportRefused(
       `${root} is not empty and was not made by fedstudio export (${existing.length} entries, e.g. ${existing.slice(0, 3).join(', ')}); ` +

@@ -28,21 +28,25 @@ export const BOUNDS = {
   federateMatch: 100,
   /** Keys of one label or annotation set. */
   labels: 64,
-  nodes: 500,
-  edges: 2_000,
-  groups: 200,
+  /** A fleet of a thousand servers with ten target groups each is 11,000 nodes: room for twice that. */
+  nodes: 20_000,
+  edges: 50_000,
+  groups: 2_000,
   /** Modulus of an explicit scrape shard: as many shards as a node may have. */
   shardModulus: 64,
   /**
    * Containers of the whole exported stack (the lab runs the same): about 60 MB each at rest, so
-   * a 16 GB laptop starts a couple of hundred; past this the lab cannot run.
+   * a 16 GB laptop starts a couple of hundred; past this the lab cannot run (a warning: the
+   * Kubernetes export of the same design is fine).
    */
   containers: 250,
+  /** Host ports a compose stack or the lab can publish on one machine (1024-65535). */
+  hostPorts: 64_512,
   /**
    * Containers a design may hold at all: past this, reading, validating and exporting it stop
    * being instant. Between `containers` and this, a design still opens, so it can be shrunk.
    */
-  designContainers: 2_000,
+  designContainers: 100_000,
 } as const;
 
 /** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */

@@ -43,6 +43,7 @@ import { secretLiteral } from './secret-literal.ts';
 import { varNotExpanded } from './var-not-expanded.ts';
 import { k8sFederateCrossCluster } from './k8s-federate-cross-cluster.ts';
 import { labTooLarge } from './lab-too-large.ts';
+import { portsExhausted } from './ports-exhausted.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
   varNotExpanded,
   // The project's own, after RULES.md's.
   labTooLarge,
+  portsExhausted,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -6,10 +6,10 @@ const NAMED = 5;
 
 export const labTooLarge: Rule = {
   id: 'lab-too-large',
-  severity: 'error',
+  severity: 'warning',
   area: 'capacity',
   when: `the exported stack (and so the lab) would run more than ${BOUNDS.containers} containers: Prometheus replicas × shards (twice with a Thanos sidecar), other nodes' replicas, and each targets node's lab exporters`,
-  why: 'Every container is a process with its own memory and published host port; past a couple of hundred a laptop runs out of memory before the stack is healthy, and the export is a compose file nobody can start.',
+  why: 'Every container is a process with its own memory and published host port; past a couple of hundred a laptop runs out of memory before the stack is healthy, and the compose export is a file nobody can start on one machine (the Kubernetes export is not concerned).',
   fix: 'Lower replicas, shards or labCount on the largest nodes; describe fleet size with `count` on targets nodes, which is a design number and starts nothing.',
   sources: [],
   check(f) {

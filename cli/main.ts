@@ -12,6 +12,18 @@ import { rulesCommand } from './commands/rules.ts';
 import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
 import { EXIT, UsageError } from './exit.ts';
 
+export type Format = 'text' | 'json';
+type FormatOpts = { format?: Format; json?: boolean };
+/** `--format text|json` on every command, with `--json` kept as its short alias. */
+function withFormat(c: Command): Command {
+  return c
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .option('--json', 'the same as --format json');
+}
+const formatOf = (o: FormatOpts): Format => (o.json ? 'json' : (o.format ?? 'text'));
+
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('fedstudio')
@@ -21,28 +33,22 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (s, write) => write(s) })
     .showHelpAfterError(false);
 
-  program
-    .command('templates')
+  withFormat(program.command('templates'))
     .description('list the templates a new design can start from')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
-    .action(async (opts: { format: 'text' | 'json' }) => {
-      code = await templatesCommand(opts);
+    .action(async (opts: FormatOpts) => {
+      code = await templatesCommand({ format: formatOf(opts) });
     });
 
-  program
-    .command('new')
+  withFormat(program.command('new'))
     .description('start a new design file from a template')
     .requiredOption('--template <id>', 'template id (see `fedstudio templates`)')
     .option('--force', 'overwrite FILE if it exists')
     .argument('<file>', 'the design file to create, e.g. my-stack.topology.yaml')
-    .action(async (file: string, opts: { template: string; force?: boolean }) => {
-      code = await newCommand(file, opts);
+    .action(async (file: string, opts: FormatOpts & { template: string; force?: boolean }) => {
+      code = await newCommand(file, { ...opts, format: formatOf(opts) });
     });
 
-  program
-    .command('export')
+  withFormat(program.command('export'))
     .description('generate every config of a design into a folder')
     .argument('<file>', 'the design file')
     .requiredOption('--out <dir>', 'the folder to write')
@@ -55,19 +61,20 @@ export async function main(argv: string[]): Promise<number> {
         .choices([...EXPORT_TARGETS])
         .default(DEFAULT_EXPORT_TARGET),
     )
-    .action(async (file: string, opts: { out: string; force?: boolean; target: ExportTarget }) => {
-      code = await exportCommand(file, opts);
-    });
+    .action(
+      async (
+        file: string,
+        opts: FormatOpts & { out: string; force?: boolean; target: ExportTarget },
+      ) => {
+        code = await exportCommand(file, { ...opts, format: formatOf(opts) });
+      },
+    );
 
-  program
-    .command('validate')
+  withFormat(program.command('validate'))
     .description(
       'check a design: schema, references, and every rule of the validator (see `fedstudio rules`)',
     )
     .argument('<file>', 'the design file')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
     .option('--strict', 'fail on warnings too')
     .addOption(
       new Option('--target <target>', 'also check what matters for this export target').choices([
@@ -75,23 +82,16 @@ export async function main(argv: string[]): Promise<number> {
       ]),
     )
     .action(
-      async (
-        file: string,
-        opts: { format: 'text' | 'json'; strict?: boolean; target?: ExportTarget },
-      ) => {
-        code = await validateCommand(file, opts);
+      async (file: string, opts: FormatOpts & { strict?: boolean; target?: ExportTarget }) => {
+        code = await validateCommand(file, { ...opts, format: formatOf(opts) });
       },
     );
 
-  program
-    .command('rules')
+  withFormat(program.command('rules'))
     .description("the validator's rules: when each fires, why it matters, the fix, the source")
     .argument('[id]', 'one rule id')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
-    .action((id: string | undefined, opts: { format: 'text' | 'json' }) => {
-      code = rulesCommand(id, opts);
+    .action((id: string | undefined, opts: FormatOpts) => {
+      code = rulesCommand(id, { format: formatOf(opts) });
     });
 
   const lab = program
@@ -99,29 +99,25 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       'run a design as a local lab on Docker (images: FEDSTUDIO_IMAGE_<KIND> overrides)',
     );
-  lab
-    .command('up')
+  withFormat(lab.command('up'))
     .description('start (or update) the lab: only containers whose config changed are recreated')
     .argument('<file>', 'the design file')
     .option('--wait', 'also wait until every scrape and federate edge is up')
-    .action(async (file: string, opts: { wait?: boolean }) => {
-      code = await labUpCommand(file, opts);
+    .action(async (file: string, opts: FormatOpts & { wait?: boolean }) => {
+      code = await labUpCommand(file, { ...opts, format: formatOf(opts) });
     });
-  lab
-    .command('status')
+  withFormat(lab.command('status'))
     .description("each instance's state, health and URL, and each scrape and federate edge")
     .argument('<file>', 'the design file')
-    .option('--json', 'print {"instances": [...], "edges": [...]} as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      code = await labStatusCommand(file, opts);
+    .action(async (file: string, opts: FormatOpts) => {
+      code = await labStatusCommand(file, { format: formatOf(opts) });
     });
-  lab
-    .command('down')
+  withFormat(lab.command('down'))
     .description("remove the lab's containers and network")
     .argument('<file>', 'the design file')
     .option('--volumes', "also remove its volumes (the servers' data) and its local values")
-    .action(async (file: string, opts: { volumes?: boolean }) => {
-      code = await labDownCommand(file, opts);
+    .action(async (file: string, opts: FormatOpts & { volumes?: boolean }) => {
+      code = await labDownCommand(file, { ...opts, format: formatOf(opts) });
     });
 
   try {

@@ -6,12 +6,27 @@ import { loadOrExplain } from './load.ts';
 
 export async function exportCommand(
   file: string,
-  opts: { out: string; force?: boolean; target?: ExportTarget },
+  opts: { out: string; force?: boolean; target?: ExportTarget; format?: 'text' | 'json' },
 ): Promise<number> {
   const design = await loadOrExplain(file);
   const result = generateForTarget(design.topology, opts.target ?? 'compose', design.text);
   try {
     const w = await writeExport(opts.out, result.files, { force: opts.force ?? false });
+    if (opts.format === 'json') {
+      const out = {
+        design: design.topology.metadata.name,
+        target: opts.target ?? 'compose',
+        outDir: w.outDir,
+        written: w.written,
+        replaced: w.replaced,
+        removed: w.removed,
+        kept: w.kept,
+        notes: w.notes,
+        vars: result.vars,
+      };
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return EXIT.ok;
+    }
     const into = w.outDir === path.resolve(opts.out) ? opts.out : `${opts.out} (-> ${w.outDir})`;
     process.stdout.write(
       `exported ${design.topology.metadata.name}: ${w.written} files, ${result.summary} into ${into}\n`,

@@ -37,7 +37,12 @@ async function explained(run: () => Promise<number>): Promise<number> {
   }
 }
 
-function printStatus(s: LabStatus): void {
+function printStatus(s: LabStatus, format: 'text' | 'json' = 'text'): void {
+  if (format === 'json') {
+    const out = { name: s.name, instances: s.instances, edges: s.edges };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return;
+  }
   if (s.instances.length === 0) {
     process.stdout.write(`lab ${s.name} is not running\n`);
     return;
@@ -84,7 +89,10 @@ function interruptible(file: string) {
   };
 }
 
-export async function labUpCommand(file: string, opts: { wait?: boolean }): Promise<number> {
+export async function labUpCommand(
+  file: string,
+  opts: { wait?: boolean; format?: 'text' | 'json' },
+): Promise<number> {
   const design = await loadOrExplain(file);
   const plan = planLab(design.topology, { imageOverrides: { ...process.env } });
   const interrupt = interruptible(file);
@@ -115,7 +123,7 @@ export async function labUpCommand(file: string, opts: { wait?: boolean }): Prom
         }
         throw e;
       }
-      printStatus(await status(plan.name));
+      printStatus(await status(plan.name), opts.format);
       return EXIT.ok;
     });
   } finally {
@@ -123,26 +131,28 @@ export async function labUpCommand(file: string, opts: { wait?: boolean }): Prom
   }
 }
 
-export async function labStatusCommand(file: string, opts: { json?: boolean }): Promise<number> {
+export async function labStatusCommand(
+  file: string,
+  opts: { format?: 'text' | 'json' },
+): Promise<number> {
   const design = await loadOrExplain(file);
   return explained(async () => {
-    const s = await status(design.topology.metadata.name);
-    if (opts.json) {
-      process.stdout.write(
-        JSON.stringify({ instances: s.instances, edges: s.edges }, null, 2) + '\n',
-      );
-    } else printStatus(s);
+    printStatus(await status(design.topology.metadata.name), opts.format);
     return EXIT.ok;
   });
 }
 
-export async function labDownCommand(file: string, opts: { volumes?: boolean }): Promise<number> {
+export async function labDownCommand(
+  file: string,
+  opts: { volumes?: boolean; format?: 'text' | 'json' },
+): Promise<number> {
   const design = await loadOrExplain(file);
   return explained(async () => {
-    await down(design.topology.metadata.name, {
+    const removed = await down(design.topology.metadata.name, {
       volumes: opts.volumes ?? false,
       onProgress: progress,
     });
+    if (opts.format === 'json') process.stdout.write(JSON.stringify({ removed }) + '\n');
     return EXIT.ok;
   });
 }

@@ -25,7 +25,7 @@ export async function templatesCommand(opts: { format: 'text' | 'json' }): Promi
 
 export async function newCommand(
   file: string,
-  opts: { template: string; force?: boolean },
+  opts: { template: string; force?: boolean; format?: 'text' | 'json' },
 ): Promise<number> {
   let text: string;
   try {
@@ -44,7 +44,9 @@ export async function newCommand(
     text = doc.toString({ lineWidth: 0 });
   }
   await saveDesignText(file, text);
-  process.stdout.write(`created ${file} from template ${opts.template}\n`);
+  if (opts.format === 'json')
+    process.stdout.write(JSON.stringify({ created: file, template: opts.template }) + '\n');
+  else process.stdout.write(`created ${file} from template ${opts.template}\n`);
   return EXIT.ok;
 }
 

@@ -11,16 +11,9 @@ import { AppState } from './app-state.ts';
 import { HostError } from './host-errors.ts';
 import type { LabRunner } from './host-lab.ts';
 import { createHostServices, type HostServicesOptions } from './host-services.ts';
+import { LONE_PROMETHEUS } from './test-designs.ts';
 
-const SMALL = `apiVersion: fedstudio/v1
-kind: Topology
-metadata:
-  name: small
-nodes:
-  - id: prom
-    kind: prometheus
-    name: prom
-`;
+const SMALL = LONE_PROMETHEUS;
 /** 100 datacenters of 10 Prometheus servers with 10 target groups each: 11,002 nodes. */
 const BIG = serializeTopology(bigFederation(100, 10, 10));
 

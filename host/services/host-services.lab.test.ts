@@ -11,26 +11,9 @@ import { HostError } from './host-errors.ts';
 import { dockerLabRunner, type LabRunner } from './host-lab.ts';
 import { createHostServices } from './host-services.ts';
 import { acquireLabLock, LabError } from '../lab/index.ts';
+import { PROMETHEUS_AND_TARGETS } from './test-designs.ts';
 
-const DESIGN = `apiVersion: fedstudio/v1
-kind: Topology
-metadata:
-  name: small
-nodes:
-  - id: prom
-    kind: prometheus
-    name: prom
-  - id: node
-    kind: targets
-    name: node
-    exporter: node-exporter
-    count: 2
-edges:
-  - id: scrape-node
-    kind: scrape
-    from: prom
-    to: node
-`;
+const DESIGN = PROMETHEUS_AND_TARGETS;
 
 /** A runner whose `up` waits until the test lets it finish (or fail). */
 class FakeRunner implements LabRunner {

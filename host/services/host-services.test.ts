@@ -6,26 +6,9 @@ import type { HostApi } from '../../shared/host-api.ts';
 import { AppState } from './app-state.ts';
 import { HostError } from './host-errors.ts';
 import { createHostServices, workspacePolicy, type Dialogs } from './host-services.ts';
+import { PROMETHEUS_AND_TARGETS } from './test-designs.ts';
 
-const DESIGN = `apiVersion: fedstudio/v1
-kind: Topology
-metadata:
-  name: small
-nodes:
-  - id: prom
-    kind: prometheus
-    name: prom
-  - id: node
-    kind: targets
-    name: node
-    exporter: node-exporter
-    count: 2
-edges:
-  - id: scrape-node
-    kind: scrape
-    from: prom
-    to: node
-`;
+const DESIGN = PROMETHEUS_AND_TARGETS;
 
 // Line 7 has the wrong type; the error must say so, with the line.
 const INVALID = `apiVersion: fedstudio/v1

@@ -7,16 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigFederation } from '../../bench/designs.ts';
 import { serializeTopology } from '../../shared/model/serialize.ts';
+import { LONE_PROMETHEUS } from '../services/test-designs.ts';
 
-const SMALL = `apiVersion: fedstudio/v1
-kind: Topology
-metadata:
-  name: small
-nodes:
-  - id: prom
-    kind: prometheus
-    name: prom
-`;
+const SMALL = LONE_PROMETHEUS;
 
 let base: string;
 let child: ChildProcess | null = null;

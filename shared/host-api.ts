@@ -28,7 +28,13 @@ export const TemplateInfo = z.object({
   edges: z.number(),
 });
 
-export const OpenedDesign = z.object({ path: Path, text: z.string(), revision: Revision });
+export const OpenedDesign = z.object({
+  path: Path,
+  text: z.string(),
+  revision: Revision,
+  /** Set when the file is one of the app's templates: it opens as an unsaved copy. */
+  template: z.string().optional(),
+});
 
 export const RecentFile = z.object({ path: Path, openedAt: z.string() });
 

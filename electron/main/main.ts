@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { MENU_CHANNEL, type MenuMessage } from '../../shared/host-api.ts';
 import { AppState, defaultStateDir } from '../../host/services/app-state.ts';
 import { createHostServices, grantedFoldersPolicy } from '../../host/services/host-services.ts';
+import { templateIdOf } from '../../host/services/templates.ts';
 import { designFromArgv } from './design-args.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { APP_ORIGIN, isTrustedSender, registerHostHandlers } from './ipc-host.ts';
@@ -28,17 +29,22 @@ if (!app.requestSingleInstanceLock()) {
   let docState = { title: 'Federation Studio', dirty: false };
   let initialFile = designFromArgv(process.argv);
   const state = new AppState(defaultStateDir());
+  const templatesDir = path.resolve(here, '../../templates');
   // The file named at start is usable, not its folder: other paths come through the dialogs.
   const paths = grantedFoldersPolicy([], initialFile ? [path.resolve(initialFile)] : []);
 
   const services = createHostServices({
     kind: 'electron',
-    workspace: initialFile ? path.dirname(path.resolve(initialFile)) : os.homedir(),
+    // A template opens as an unsaved copy: its folder is the app's, never the workspace.
+    workspace:
+      initialFile && templateIdOf(path.resolve(initialFile), templatesDir) === null
+        ? path.dirname(path.resolve(initialFile))
+        : os.homedir(),
     paths,
     state,
     ...(initialFile ? { initialFile: path.resolve(initialFile) } : {}),
     dialogs: nativeDialogs(() => win),
-    templatesDir: path.resolve(here, '../../templates'),
+    templatesDir,
     onDocumentState(s) {
       docState = s;
       win?.setTitle(`${s.dirty ? '● ' : ''}${s.title} — Federation Studio`);

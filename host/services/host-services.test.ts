@@ -195,6 +195,26 @@ describe('host services: templates', () => {
     expect((await host.readTemplate({ id: 'ha-pair-alerting' })).text).toContain('kind: Topology');
     expect((await refusal(host.readTemplate({ id: 'no-such-template' }))).code).toBe('not-found');
   });
+
+  it('opens a template by path as a copy: marked, and not a recent file', async () => {
+    const templatesDir = path.join(workspace, 'tpl');
+    await mkdir(templatesDir);
+    await writeFile(path.join(templatesDir, 'mine.topology.yaml'), DESIGN);
+    await writeFile(path.join(workspace, 'own.topology.yaml'), DESIGN);
+    const tplHost = createHostServices({
+      kind: 'web',
+      workspace,
+      state,
+      templatesDir,
+      initialFile: 'tpl/mine.topology.yaml',
+    });
+    expect((await tplHost.hostInfo({})).initialFile?.template).toBe('mine');
+    expect((await tplHost.openDesign({ path: 'tpl/mine.topology.yaml' }))?.template).toBe('mine');
+    expect((await tplHost.openDesign({ path: 'own.topology.yaml' }))?.template).toBeUndefined();
+    const recent = (await state.recent()).map((r) => path.basename(r.path));
+    expect(recent).toContain('own.topology.yaml');
+    expect(recent).not.toContain('mine.topology.yaml');
+  });
 });
 
 describe('host services: export', () => {

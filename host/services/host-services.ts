@@ -11,7 +11,7 @@ import { createDesignWork, type DesignWork, type DesignWorkOptions } from './des
 import { ExportRefused, writeExport } from './export-writer.ts';
 import { HostError, printable } from './host-errors.ts';
 import { createLabServices, dockerLabRunner, type LabRunner } from './host-lab.ts';
-import { listTemplates, readTemplate } from './templates.ts';
+import { listTemplates, readTemplate, templateIdOf } from './templates.ts';
 
 /** Native dialogs, where the host has them (Electron); the web host has none. */
 export interface Dialogs {
@@ -155,6 +155,9 @@ export function createHostServices(o: HostServicesOptions): HostApi {
     const { text, revision } = await readDesignFile(file);
     // Off the event loop, like every other parse: a file can hold any text.
     await work.check(text, file);
+    // A template opens as an unsaved copy: not a recent file, and never saved over.
+    const template = templateIdOf(file, o.templatesDir);
+    if (template !== null) return { path: file, text, revision, template };
     await o.state.touchRecent(file);
     return { path: file, text, revision };
   };
@@ -178,7 +181,9 @@ export function createHostServices(o: HostServicesOptions): HostApi {
         // and a broken design must not keep the app from starting.
         const file = path.resolve(workspace, o.initialFile);
         initialFile = { path: file, ...(await readDesignFile(file)) };
-        await o.state.touchRecent(file);
+        const template = templateIdOf(file, o.templatesDir);
+        if (template !== null) initialFile.template = template;
+        else await o.state.touchRecent(file);
       }
       return { kind: o.kind, workspace, initialFile };
     },

@@ -1,5 +1,5 @@
 // The template gallery: every design in templates/, with the title and summary from its metadata.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +62,22 @@ export async function readTemplate(id: string, dir = defaultTemplatesDir()): Pro
     const known = (await listTemplates(dir)).map((t) => t.id);
     throw new Error(`no template "${id}"; known templates: ${known.join(', ')}`);
   }
+}
+
+/**
+ * The template id when `file` is one of the app's own templates, else null. A template opened by
+ * path (`npm run web -- templates/x.topology.yaml`) becomes an unsaved copy, so that saving and
+ * exporting never write into the app's templates folder.
+ */
+export function templateIdOf(file: string, dir = defaultTemplatesDir()): string | null {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const base = path.basename(file);
+  if (!base.endsWith(SUFFIX)) return null;
+  return path.dirname(real(file)) === real(dir) ? base.slice(0, -SUFFIX.length) : null;
 }

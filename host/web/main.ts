@@ -1,10 +1,12 @@
 // `npm run web [-- FILE] [--port N] [--workspace DIR]`: the designer in a browser.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { AppState, defaultStateDir } from '../services/app-state.ts';
 import { createHostServices } from '../services/host-services.ts';
+import { templateIdOf } from '../services/templates.ts';
 import { startWebHost } from './server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +21,7 @@ const program = new Command('fedstudio-web')
   .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', (v) => Number.parseInt(v, 10))
   .option(
     '--workspace <dir>',
-    'the folder designs are opened from and exported into (default: the file’s folder, else the current one)',
+    'the folder designs are opened from and exported into (default: the file’s folder, your home for a template, else the current one)',
   )
   .parse();
 
@@ -35,7 +37,13 @@ if (file !== undefined && !existsSync(file)) {
   process.stderr.write(`${file}: no such file\n`);
   process.exit(2);
 }
-const workspace = path.resolve(opts.workspace ?? (file ? path.dirname(file) : process.cwd()));
+// A template named at start opens as an unsaved copy; its folder (the app's own templates) is
+// never the workspace: designs are saved and exported in the user's home instead.
+const fromTemplate = file !== undefined && templateIdOf(path.resolve(file)) !== null;
+const workspace = path.resolve(
+  opts.workspace ??
+    (file && !fromTemplate ? path.dirname(file) : fromTemplate ? os.homedir() : process.cwd()),
+);
 const services = createHostServices({
   kind: 'web',
   workspace,

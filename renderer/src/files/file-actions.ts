@@ -8,6 +8,7 @@ import type { HostApi, HostResult, Recovery } from '../../../shared/host-api.ts'
 import { formatModelError, parseTopology } from '../../../shared/model/parse.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { serializeTopology } from '../../../shared/model/serialize.ts';
+import { designNameFromPath, UNTITLED } from '../../../shared/model/design-name.ts';
 import { designStore, emptyTopology, selectDirty } from '../store/design-store.ts';
 import { displayPath, hostError, useFileUi } from './file-ui.ts';
 
@@ -97,16 +98,24 @@ export function startEmpty(): void {
   designStore.getState().load(emptyTopology(), null);
 }
 
-/** A template as a new, unsaved design (dirty, so that leaving it asks to save). */
+/**
+ * A template as a new design with no file: saving asks where (never into the templates folder).
+ * Untouched, it is not unsaved work; the first edit makes it so.
+ */
+export function openTemplateCopy(id: string, text: string, then?: () => void): boolean {
+  if (!loadText(text, null, { source: `template ${id}`, ...(then ? { then } : {}) })) return false;
+  useFileUi.getState().show(null);
+  designStore.getState().notify(`New design from template ${id}: save it to keep it.`);
+  return true;
+}
+
 export async function fromTemplate(id: string): Promise<Outcome> {
   if (!host) return { ok: false, message: 'no host', details: [] };
   try {
     const { text } = await host.readTemplate({ id });
-    if (!loadText(text, null, { dirty: true, source: `template ${id}` })) {
+    if (!openTemplateCopy(id, text)) {
       return { ok: false, message: `template ${id} does not parse`, details: [] };
     }
-    useFileUi.getState().show(null);
-    designStore.getState().notify(`New design from template ${id}: save it to keep it.`);
     return { ok: true, value: true };
   } catch (e) {
     return failed(e);
@@ -132,6 +141,10 @@ export async function openPath(path?: string): Promise<Outcome> {
       details: parsed.errors.map((e) => formatModelError(e, file)),
     };
   }
+  if (opened.template !== undefined) {
+    openTemplateCopy(opened.template, opened.text);
+    return { ok: true, value: true };
+  }
   designStore.getState().load(parsed.topology, opened.path, { diskRevision: opened.revision });
   useFileUi.getState().show(null);
   designStore.getState().notify(`Opened ${displayPath(opened.path)}`);
@@ -148,6 +161,7 @@ export async function saveTo(
   opts: { overwrite?: boolean } = {},
 ): Promise<Outcome<string | null>> {
   if (!host) return { ok: false, message: 'no host', details: [] };
+  if (path !== undefined) nameAfterFile(path);
   const s = designStore.getState();
   const text = designText(s.topology);
   if (!text.ok) return text;
@@ -167,9 +181,27 @@ export async function saveTo(
   if (!saved) return { ok: true, value: null };
   // Edits made while saving stay unsaved: the saved version is the one sent.
   designStore.getState().markSaved(saved.path, saved.revision, revision);
+  // The native dialog chose the file only now: name the design after it and save that too.
+  if (path === undefined && nameAfterFile(saved.path)) return saveTo(saved.path);
   await host.clearRecovery({}).catch(() => undefined);
   designStore.getState().notify(`Saved ${displayPath(saved.path)}`);
   return { ok: true, value: saved.path };
+}
+
+/**
+ * A design still called "untitled" takes the name of the file it is saved as (one undo step);
+ * true when it was renamed. A name the user chose is never changed.
+ */
+function nameAfterFile(filePath: string): boolean {
+  const s = designStore.getState();
+  if (s.topology.metadata.name !== UNTITLED) return false;
+  const name = designNameFromPath(filePath);
+  if (!name || name === UNTITLED) return false;
+  return s.apply({
+    label: `Name the design ${name}`,
+    undoable: true,
+    run: (t) => ({ ...t, metadata: { ...t.metadata, name } }),
+  });
 }
 
 /** Ctrl+S: to the design's file, or Save As for a design never saved. */

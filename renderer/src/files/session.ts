@@ -5,7 +5,14 @@
 import { useEffect } from 'react';
 import type { HostApi } from '../../../shared/host-api.ts';
 import { designStore, selectDirty } from '../store/design-store.ts';
-import { bindHost, designText, loadText, showErrors, startEmpty } from './file-actions.ts';
+import {
+  bindHost,
+  designText,
+  loadText,
+  openTemplateCopy,
+  showErrors,
+  startEmpty,
+} from './file-actions.ts';
 import { hostError, useFileUi } from './file-ui.ts';
 import { watchDisk } from './disk-watch.ts';
 import { listenToMenus } from '../commands/dispatch.ts';
@@ -31,16 +38,32 @@ async function start(host: HostApi): Promise<void> {
     return;
   }
   useFileUi.setState({ workspace: info.workspace, hostKind: info.kind });
-  if (info.initialFile) {
-    // A design that does not parse: its errors, then the gallery.
-    const { text, path, revision } = info.initialFile;
-    if (!loadText(text, path, { then: gallery, diskRevision: revision })) startEmpty();
+  // Unsaved work is offered back whatever the app was started with: a file named at start must
+  // not hide the autosaved copy of another (or of the same) design.
+  const recovery = await host.getRecovery({}).catch(() => null);
+  const offerRecovery = () => {
+    if (recovery) ui.show({ kind: 'recovery', recovery });
+    else gallery();
+  };
+  const initial = info.initialFile;
+  if (!initial) {
+    startEmpty();
+    offerRecovery();
     return;
   }
-  const recovery = await host.getRecovery({}).catch(() => null);
-  startEmpty();
-  if (recovery) ui.show({ kind: 'recovery', recovery });
-  else gallery();
+  // A design that does not parse: its errors, then recovery or the gallery.
+  const { text, path, revision, template } = initial;
+  const loaded =
+    template !== undefined
+      ? openTemplateCopy(template, text, offerRecovery)
+      : loadText(text, path, { then: offerRecovery, diskRevision: revision });
+  if (!loaded) {
+    startEmpty();
+    return;
+  }
+  // The autosave of exactly the opened text is no unsaved work.
+  const sameAsOpened = recovery && recovery.text === text && recovery.path === path;
+  if (recovery && !sameAsOpened) ui.show({ kind: 'recovery', recovery });
 }
 
 /** Autosaves the unsaved document to the host's recovery slot; clears it when nothing is unsaved. */

@@ -65,6 +65,12 @@ export function RecoveryDialog({ recovery }: { recovery: Recovery }) {
   const discard = async () => {
     setBusy(true);
     await host.clearRecovery({}).catch(() => undefined);
+    // The design the app was started with stays open; an empty start offers the templates.
+    const s = designStore.getState();
+    if (s.filePath !== null || s.topology.nodes.length > 0) {
+      close();
+      return;
+    }
     startEmpty();
     useFileUi.getState().show({ kind: 'templates' });
   };

@@ -2,6 +2,7 @@
 import { EXPORTER_SPECS } from '../../../shared/catalog/node-kinds.ts';
 import { replicasOf, shardsOf } from '../../../shared/model/instances.ts';
 import type { TopologyNode } from '../../../shared/model/schema.ts';
+import { counted } from '../../../shared/plural.ts';
 
 export function nodeDetail(n: TopologyNode): string | null {
   if (n.kind === 'targets') {
@@ -23,7 +24,7 @@ export function nodeTags(n: TopologyNode): string[] {
   if (n.kind === 'prometheus') {
     if (n.thanosSidecar) tags.push('sidecar');
     const rules = (n.recordingRules?.length ?? 0) + (n.alertRules?.length ?? 0);
-    if (rules > 0) tags.push(`${rules} rules`);
+    if (rules > 0) tags.push(counted(rules, 'rule'));
   }
   return tags;
 }

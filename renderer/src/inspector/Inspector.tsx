@@ -13,6 +13,7 @@ import { ItemForm } from './ItemForm.tsx';
 import { TopologyForm } from './TopologyForm.tsx';
 import { YamlTab } from './YamlTab.tsx';
 import './inspector.css';
+import { countedKind } from '../../../shared/plural.ts';
 
 type Tab = 'form' | 'yaml';
 
@@ -24,7 +25,7 @@ function selectionSummary(t: Topology, ids: readonly string[]): string {
     const k = nodes.get(id) ?? (edges.has(id) ? 'edge' : 'group');
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  return [...counts].map(([k, n]) => `${n} ${k}${n > 1 ? 's' : ''}`).join(', ');
+  return [...counts].map(([k, n]) => countedKind(n, k)).join(', ');
 }
 
 function placeholdersFor(t: Topology, ref: ItemRef): Record<string, string | undefined> {

@@ -6,6 +6,7 @@ import { designStore, useDesign } from '../store/design-store.ts';
 import { withField } from './field-values.ts';
 import type { FieldSpec } from './fields.ts';
 import { Field, FieldInput } from './ItemForm.tsx';
+import { counted } from '../../../shared/plural.ts';
 
 type Section = 'metadata' | 'defaults' | 'images';
 
@@ -79,7 +80,7 @@ export function TopologyForm() {
   const images = useDesign((s) => s.topology.images);
   const counts = useDesign(
     (s) =>
-      `${s.topology.nodes.length} nodes · ${(s.topology.edges ?? []).length} edges · ${(s.topology.groups ?? []).length} groups`,
+      `${counted(s.topology.nodes.length, 'node')} · ${counted((s.topology.edges ?? []).length, 'edge')} · ${counted((s.topology.groups ?? []).length, 'group')}`,
   );
   const overridden = Object.keys(images ?? {}).length;
   return (

@@ -7,6 +7,7 @@ import { hostError } from '../files/file-ui.ts';
 import { designStore } from '../store/design-store.ts';
 import { addEvents, useLab, type LabTab } from './lab-store.ts';
 import { labSummary } from './lab-view.ts';
+import { counted } from '../../../shared/plural.ts';
 
 const PROGRESS_POLL_MS = 500;
 const STATUS_POLL_MS = 3000;
@@ -150,8 +151,8 @@ export async function stopLab(volumes: boolean): Promise<void> {
     if (p) addEvents(p.events);
     useLab.setState({ status: null, statusError: null, logs: null, planned: [] });
     notify(
-      `Stopped the lab ${name}: ${r.containers} container${r.containers === 1 ? '' : 's'}` +
-        (volumes ? ` and ${r.volumes} volume${r.volumes === 1 ? '' : 's'}` : '') +
+      `Stopped the lab ${name}: ${counted(r.containers, 'container')}` +
+        (volumes ? ` and ${counted(r.volumes, 'volume')}` : '') +
         ' removed',
     );
   } catch (e) {
@@ -172,7 +173,7 @@ export async function showLabStatus(): Promise<void> {
   else {
     const n = labSummary(s.status, s.starting);
     notify(
-      `Lab ${s.name}: ${n.healthy}/${n.instances} containers healthy, ${n.edgesUp}/${n.edges} edges up`,
+      `Lab ${s.name}: ${n.healthy}/${counted(n.instances, 'container')} healthy, ${n.edgesUp}/${counted(n.edges, 'edge')} up`,
     );
   }
 }

@@ -2,6 +2,7 @@
 // its instances healthy, some down, still starting) and per scrape or federate edge.
 import type { LabStatusResult } from '../../../shared/host-api.ts';
 import type { LabState } from './lab-store.ts';
+import { counted } from '../../../shared/plural.ts';
 
 export type NodeLabState = 'healthy' | 'starting' | 'down';
 export type EdgeLabState = 'up' | 'pending' | 'down';
@@ -33,7 +34,7 @@ export function nodeLabSummary(s: LabState, nodeId: string): string | null {
   const mine = s.status?.instances.filter((i) => i.node === nodeId) ?? [];
   if (mine.length === 0) return s.starting && s.planned.includes(nodeId) ? 'starting' : null;
   const healthy = mine.filter((i) => instanceLabState(i, s.starting) === 'healthy').length;
-  return `${healthy}/${mine.length} instance${mine.length === 1 ? '' : 's'} healthy`;
+  return `${healthy}/${counted(mine.length, 'instance')} healthy`;
 }
 
 export function edgeState(e: EdgeStatus, starting: boolean): EdgeLabState {

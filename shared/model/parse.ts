@@ -191,3 +191,12 @@ function dedupe(errors: ModelError[]): ModelError[] {
     return true;
   });
 }
+
+/**
+ * A schema's refusal of `root` (read from `text`) in the design file's words: "missing required
+ * "match"", "unknown key "x"", with line and column. The inspector's YAML tab uses it for one item.
+ */
+export function schemaErrors(error: z.ZodError, root: unknown, text: string): ModelError[] {
+  const locate = lazyLocator(text);
+  return dedupe(error.issues.flatMap((i) => zodIssueErrors(i, root, locate)));
+}

@@ -63,3 +63,19 @@ describe('the YAML tab on hostile text', () => {
     expect(nul).toMatchObject({ ok: false, errors: [{ line: 1 }] });
   });
 });
+
+describe('the YAML tab speaks the design file’s language', () => {
+  const node = { id: 'am', kind: 'alertmanager' as const, name: 'alertmanager' };
+  it('says which key is unknown or missing, not zod’s wording', () => {
+    const unknown = parseItemYaml(`${itemYaml(node)}colour: red\n`, NODE_SCHEMAS.alertmanager, {});
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.errors[0]?.message).toBe('colour: unknown key "colour"');
+    const missing = parseItemYaml('id: e\nkind: federate\nfrom: a\n', EDGE_SCHEMAS.federate, {});
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      const messages = missing.errors.map((e) => e.message);
+      expect(messages).toContain('to: missing required "to"');
+      expect(messages.join('\n')).not.toMatch(/Invalid input|expected string, received/);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Pure: one design item as YAML for the inspector's YAML tab, and back, with errors that name the
 // line. Canvas geometry (position, size) is left out of the text and kept from the item.
 import jsyaml from 'js-yaml';
-import { lazyLocator } from '../../../shared/model/parse.ts';
+import { schemaErrors } from '../../../shared/model/parse.ts';
 import { loadYaml } from '../../../shared/model/yaml-load.ts';
 import { normalizeText } from '../../../shared/model/yaml-text.ts';
 import type { z } from 'zod';
@@ -22,11 +22,6 @@ export interface YamlError {
 
 export type ItemParse<T> = { ok: true; value: T } | { ok: false; errors: YamlError[] };
 
-function lineOf(text: string, path: readonly PropertyKey[]): number {
-  const segs = path.filter((p): p is string | number => typeof p !== 'symbol');
-  return lazyLocator(text)(segs).line || 1;
-}
-
 /** The text parsed and checked against the item's schema; geometry comes from `current`. */
 export function parseItemYaml(text: string, schema: z.ZodType, current: object): ItemParse<object> {
   // The design file's own reading: the same limits, so no text typed here can crash the tab.
@@ -44,11 +39,14 @@ export function parseItemYaml(text: string, schema: z.ZodType, current: object):
   const candidate = { ...(raw as object), ...geometry };
   const r = schema.safeParse(candidate);
   if (r.success) return { ok: true, value: r.data as object };
+  // The design file's own messages ("missing required …", "unknown key …"), not zod's.
   return {
     ok: false,
-    errors: r.error.issues.slice(0, 8).map((i) => ({
-      line: lineOf(text, i.path),
-      message: i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
-    })),
+    errors: schemaErrors(r.error, candidate, text)
+      .slice(0, 8)
+      .map((e) => ({
+        line: e.line || 1,
+        message: e.path && e.path !== '(document)' ? `${e.path}: ${e.message}` : e.message,
+      })),
   };
 }

@@ -3,16 +3,15 @@ import {
   addEdge,
   addGroup,
   addNode,
-  copyFragment,
   groupAt,
   moveItems,
-  pasteFragment,
   placeItems,
   regroupNodes,
   removeItems,
   type EditResult,
   uniqueName,
 } from './edit.ts';
+import { copyFragment, duplicateOffset, pasteFragment } from './fragment.ts';
 import type { Topology } from './schema.ts';
 
 const empty = (): Topology => ({
@@ -181,6 +180,31 @@ describe('copyFragment and pasteFragment', () => {
       to: 'node-2',
     });
     expect(r.topology.groups!.at(-1)!.position).toEqual({ x: 30, y: 130 });
+  });
+
+  it('gives a copied group external label values of its own', () => {
+    const t = sample();
+    t.groups![0]!.externalLabels = { datacenter: 'eu', region: 'west' };
+    const once = done(pasteFragment(t, copyFragment(t, new Set(['dc'])), { x: 0, y: 0 }));
+    expect(once.topology.groups!.at(-1)!.externalLabels).toEqual({
+      datacenter: 'eu-copy',
+      region: 'west-copy',
+    });
+    const twice = done(
+      pasteFragment(once.topology, copyFragment(t, new Set(['dc'])), { x: 0, y: 0 }),
+    );
+    expect(twice.topology.groups!.at(-1)!.externalLabels?.datacenter).toBe('eu-copy-2');
+    expect(t.groups![0]!.externalLabels?.datacenter).toBe('eu');
+  });
+
+  it('duplicates a group beside the original, and nodes a step away', () => {
+    const t = sample();
+    const withGroup = duplicateOffset(copyFragment(t, new Set(['dc'])), 40);
+    expect(withGroup).toEqual({ x: 440, y: 0 });
+    const r = done(pasteFragment(t, copyFragment(t, new Set(['dc'])), withGroup));
+    const [a, b] = r.topology.groups!;
+    expect(b!.position!.x).toBeGreaterThanOrEqual(a!.position!.x + a!.size!.width);
+    expect(duplicateOffset(copyFragment(t, new Set(['am'])), 40)).toEqual({ x: 40, y: 40 });
   });
 
   it('keeps a lone pasted member in its original group', () => {

@@ -17,7 +17,7 @@ export type EditResult =
 const ok = (topology: Topology, ids: string[] = []): EditResult => ({ ok: true, topology, ids });
 const fail = (message: string): EditResult => ({ ok: false, message });
 
-function takenIds(t: Topology): Set<string> {
+export function takenIds(t: Topology): Set<string> {
   return new Set([
     ...(t.groups ?? []).map((g) => g.id),
     ...t.nodes.map((n) => n.id),
@@ -188,70 +188,6 @@ export function setNodeGroup(t: Topology, nodeId: string, group: string | undefi
   };
 }
 
-export interface Fragment {
-  nodes: TopologyNode[];
-  edges: TopologyEdge[];
-  groups: Group[];
-}
-
-/** What copy takes: the chosen nodes and groups, a group's members, and edges with both ends inside. */
-export function copyFragment(t: Topology, ids: ReadonlySet<string>): Fragment {
-  const groups = (t.groups ?? []).filter((g) => ids.has(g.id));
-  const groupIds = new Set(groups.map((g) => g.id));
-  const nodes = t.nodes.filter(
-    (n) => ids.has(n.id) || (n.group !== undefined && groupIds.has(n.group)),
-  );
-  const nodeIds = new Set(nodes.map((n) => n.id));
-  const edges = (t.edges ?? []).filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
-  return structuredClone({ nodes, edges, groups });
-}
-
-/** Adds a copy with fresh ids and names, shifted by `offset`; returns the new ids. */
-export function pasteFragment(t: Topology, f: Fragment, offset: XY): EditResult {
-  const taken = takenIds(t);
-  const names = new Set(t.nodes.map((n) => n.name));
-  const idMap = new Map<string, string>();
-  const fresh = (old: string) => {
-    const id = uniqueName(old, taken);
-    taken.add(id);
-    idMap.set(old, id);
-    return id;
-  };
-  const shift = (p: XY) => round({ x: p.x + offset.x, y: p.y + offset.y });
-  const groups = f.groups.map((g) => ({
-    ...g,
-    id: fresh(g.id),
-    ...(g.position ? { position: shift(g.position) } : {}),
-  }));
-  const nodes = f.nodes.map((n) => {
-    const name = uniqueName(n.name, names);
-    names.add(name);
-    const group = n.group !== undefined ? (idMap.get(n.group) ?? n.group) : undefined;
-    const copy = {
-      ...n,
-      id: fresh(n.id),
-      name,
-      ...(n.position ? { position: shift(n.position) } : {}),
-    } as TopologyNode;
-    return group === undefined ? withoutKey(copy, 'group') : ({ ...copy, group } as TopologyNode);
-  });
-  const edges = f.edges.map((e) => ({
-    ...e,
-    id: fresh(e.id),
-    from: idMap.get(e.from) ?? e.from,
-    to: idMap.get(e.to) ?? e.to,
-  }));
-  return checked(
-    {
-      ...t,
-      groups: [...(t.groups ?? []), ...groups],
-      nodes: [...t.nodes, ...nodes],
-      edges: [...(t.edges ?? []), ...edges],
-    },
-    [...groups.map((g) => g.id), ...nodes.map((n) => n.id), ...edges.map((e) => e.id)],
-  );
-}
-
 /** The default position of the next node dropped without one: to the right of what exists. */
 export function nextFreePosition(t: Topology): XY {
   const xs = t.nodes.map((n) => n.position?.x ?? 0);
@@ -262,17 +198,17 @@ export function nodeLabel(n: TopologyNode): string {
   return NODE_KIND_SPECS[n.kind].label;
 }
 
-function checked(t: Topology, ids: string[]): EditResult {
+export function checked(t: Topology, ids: string[]): EditResult {
   const issues = checkReferences(t);
   const first = issues[0];
   return first ? fail(first.message) : ok(t, ids);
 }
 
-function round(p: XY): XY {
+export function round(p: XY): XY {
   return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
-function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
+export function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
   return Object.fromEntries(Object.entries(o).filter(([key]) => key !== k)) as T;
 }
 

@@ -18,6 +18,7 @@ import { BIG_DESIGN, GRID, NODE_SIZE } from './kinds.ts';
 import { setGesture } from './gesture.ts';
 import { layoutTopology, type LayoutResult } from './layout.ts';
 import { anchorLayout, selectionPart } from './layout-selection.ts';
+import { freeSpotNear } from './free-spot.ts';
 
 export function fitView(): void {
   void getCanvas()?.rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 });
@@ -53,22 +54,15 @@ export function addKindAtFreeSpot(kind: NodeKind | 'group'): boolean {
     const p = nextFreePosition(t);
     centre = { x: p.x + NODE_SIZE.width / 2, y: p.y + NODE_SIZE.height / 2 };
   }
-  const w = kind === 'group' ? DEFAULT_GROUP_SIZE.width : NODE_SIZE.width;
-  const h = kind === 'group' ? DEFAULT_GROUP_SIZE.height : NODE_SIZE.height;
-  const taken = (c: XY) =>
-    t.nodes.some((n) => {
-      if (!n.position) return false;
-      const s = nodeSize(n.id);
-      const x = c.x - w / 2;
-      const y = c.y - h / 2;
-      return (
-        x < n.position.x + s.width &&
-        x + w > n.position.x &&
-        y < n.position.y + s.height &&
-        y + h > n.position.y
-      );
-    });
-  for (let i = 0; i < 60 && taken(centre); i++) centre = { x: centre.x + 30, y: centre.y + 30 };
+  const size = kind === 'group' ? DEFAULT_GROUP_SIZE : NODE_SIZE;
+  // Nodes and group boxes alike: a click-to-add never lands on a node or silently in a group.
+  const taken: Box[] = [
+    ...t.nodes.flatMap((n) => (n.position ? [{ ...n.position, ...nodeSize(n.id) }] : [])),
+    ...(t.groups ?? []).flatMap((g) =>
+      g.position ? [{ ...g.position, ...(g.size ?? DEFAULT_GROUP_SIZE) }] : [],
+    ),
+  ];
+  centre = freeSpotNear(centre, size, taken);
   return addKindAt(kind, centre);
 }
 

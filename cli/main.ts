@@ -11,18 +11,17 @@ import { validateCommand } from './commands/validate.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
 import { EXIT, UsageError } from './exit.ts';
+import type { Format, ReportFormat } from './formats.ts';
 
-export type Format = 'text' | 'json';
-type FormatOpts = { format?: Format; json?: boolean };
+type FormatOpts<F extends string = Format> = { format?: F; json?: boolean };
 /** `--format text|json` on every command, with `--json` kept as its short alias. */
-function withFormat(c: Command): Command {
+function withFormat(c: Command, formats: readonly string[] = ['text', 'json']): Command {
   return c
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
     .option('--json', 'the same as --format json');
 }
-const formatOf = (o: FormatOpts): Format => (o.json ? 'json' : (o.format ?? 'text'));
+const formatOf = <F extends string = Format>(o: FormatOpts<F>): F | 'json' | 'text' =>
+  o.json ? 'json' : (o.format ?? 'text');
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -70,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     );
 
-  withFormat(program.command('validate'))
+  withFormat(program.command('validate'), ['text', 'json', 'sarif', 'github'])
     .description(
       'check a design: schema, references, and every rule of the validator (see `fedstudio rules`)',
     )
@@ -82,7 +81,10 @@ export async function main(argv: string[]): Promise<number> {
       ]),
     )
     .action(
-      async (file: string, opts: FormatOpts & { strict?: boolean; target?: ExportTarget }) => {
+      async (
+        file: string,
+        opts: FormatOpts<ReportFormat> & { strict?: boolean; target?: ExportTarget },
+      ) => {
         code = await validateCommand(file, { ...opts, format: formatOf(opts) });
       },
     );

@@ -1,18 +1,20 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
-import type { Topology } from '../../shared/model/schema.ts';
 import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
-import type { Finding, Severity } from '../../shared/validate/types.ts';
+import { focusOf } from '../../shared/validate/focus.ts';
+import { githubAnnotations } from '../../shared/validate/github-annotations.ts';
+import { RULES } from '../../shared/validate/rules/index.ts';
+import { toSarif, type LocatedFinding } from '../../shared/validate/sarif.ts';
+import type { ReportFormat } from '../formats.ts';
+import type { Severity } from '../../shared/validate/types.ts';
 import { EXIT } from '../exit.ts';
-
-type Located = Finding & { line?: number };
 
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
 export async function validateCommand(
   file: string,
-  opts: { format: 'text' | 'json'; strict?: boolean; target?: ExportTarget },
+  opts: { format: ReportFormat; strict?: boolean; target?: ExportTarget },
 ): Promise<number> {
   let design;
   try {
@@ -31,20 +33,36 @@ export async function validateCommand(
       }));
       process.stdout.write(JSON.stringify({ findings: [], errors }, null, 2) + '\n');
     }
+    // CI readers get the reasons where they look: as results and annotations at their lines.
+    if (opts.format === 'sarif' || opts.format === 'github') {
+      const unusable: LocatedFinding[] = e.errors.map((x) => ({
+        rule: 'design-invalid',
+        severity: 'error',
+        message: x.path === '(document)' ? x.message : `${x.path}: ${x.message}`,
+        nodes: [],
+        edges: [],
+        fix: 'Make the design fit the format (docs/design-yaml.md).',
+        line: x.line,
+        column: x.column,
+      }));
+      process.stdout.write(ciReport(opts.format, file, unusable));
+    }
     return EXIT.unusable;
   }
   const report = validate(design.topology, undefined, opts.target ? { target: opts.target } : {});
   const positions = sourcePositions(design.text, design.topology);
-  const findings: Located[] = report.findings.map((f) => {
+  const findings: LocatedFinding[] = report.findings.map((f) => {
     const at = positions.get(focusOf(design.topology, f));
-    return at && at.line > 0 ? { ...f, line: at.line } : f;
+    return at && at.line > 0 ? { ...f, line: at.line, column: at.column } : f;
   });
   const active = findings.filter((f) => !f.suppressed);
   const failing = active.filter(
     (f) => f.severity === 'error' || (opts.strict && f.severity === 'warning'),
   );
 
-  if (opts.format === 'json') {
+  if (opts.format === 'sarif' || opts.format === 'github') {
+    process.stdout.write(ciReport(opts.format, file, findings));
+  } else if (opts.format === 'json') {
     const json = {
       findings: findings.map((f) => ({ ...f, suppressed: f.suppressed === true })),
       capacity: Object.fromEntries(report.capacity.map((c) => [c.nodeId, c])),
@@ -56,24 +74,19 @@ export async function validateCommand(
   return failing.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/**
- * The part of the file a finding points at: its first edge when that edge leaves the node it
- * names first (a finding about a connection), else that node.
- */
-function focusOf(t: Topology, f: Finding): string {
-  const node = f.nodes[0];
-  const edge = f.edges[0] !== undefined ? t.edges?.find((e) => e.id === f.edges[0]) : undefined;
-  if (edge && (node === undefined || edge.from === node)) return edge.id;
-  return node ?? '';
+function ciReport(format: 'sarif' | 'github', file: string, findings: LocatedFinding[]): string {
+  if (format === 'github') return githubAnnotations(file, findings);
+  const version = process.env.FEDSTUDIO_VERSION ?? '0.1.0';
+  return JSON.stringify(toSarif(file, findings, RULES, { version }), null, 2) + '\n';
 }
 
-function textReport(file: string, findings: Located[]): string {
+function textReport(file: string, findings: LocatedFinding[]): string {
   const active = findings.filter((f) => !f.suppressed);
   const suppressed = findings.filter((f) => f.suppressed);
   const count = (s: Severity) => active.filter((f) => f.severity === s).length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const out: string[] = [];
-  const item = (f: Located) => {
+  const item = (f: LocatedFinding) => {
     out.push(
       `  ${file}${f.line ? `:${f.line}` : ''}: [${f.rule}] ${f.message}`,
       `      fix: ${f.fix}`,

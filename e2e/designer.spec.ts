@@ -49,6 +49,11 @@ test('builds a two-level federation from nothing, catches a bad match, undoes, s
   const finding = page.locator('[data-testid="finding"][data-rule="fed-match-everything"]');
   await expect(finding).toHaveCount(1);
   await expect(page.getByTestId('badge-prometheus-2')).toBeVisible();
+  // The fix is on the federate edge: the finding shows and selects the edge, not a node.
+  await nodeEl(page, 'node').click();
+  await finding.click();
+  await expect(edgeEl(page, edgeId)).toHaveClass(/selected/);
+  await expect(page.getByTestId('field-match')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/fed-match-everything.png' });
 
   await match.fill('{__name__=~"job:.*"}');

@@ -1,7 +1,8 @@
 // The findings of the design, by severity; each one focuses what it names on the canvas.
 import { useState } from 'react';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
-import { useDesign } from '../store/design-store.ts';
+import { focusOf } from '../../../shared/validate/focus.ts';
+import { designStore, useDesign } from '../store/design-store.ts';
 import { useReport } from '../store/derived.ts';
 import './problems.css';
 
@@ -17,7 +18,12 @@ function FindingRow({ f }: { f: Finding }) {
     const n = f.nodes.map((id) => s.topology.nodes.find((x) => x.id === id)?.name ?? id);
     return n.join(', ');
   });
+  // A finding about a connection shows its edge, where the fix is (as the CLI's file:line does).
   const target = f.nodes[0] ?? f.edges[0];
+  const show = () => {
+    const id = focusOf(designStore.getState().topology, f);
+    if (id) focusOn(id);
+  };
   return (
     <li>
       <button
@@ -28,7 +34,7 @@ function FindingRow({ f }: { f: Finding }) {
         data-severity={f.severity}
         disabled={target === undefined}
         title={target ? 'Show on the canvas' : undefined}
-        onClick={() => target !== undefined && focusOn(target)}
+        onClick={show}
       >
         <span className={`sev-icon sev-${f.severity}`} aria-label={f.severity}>
           {SEVERITIES.find((s) => s.sev === f.severity)?.icon}

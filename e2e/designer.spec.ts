@@ -54,6 +54,14 @@ test('builds a two-level federation from nothing, catches a bad match, undoes, s
   await finding.click();
   await expect(edgeEl(page, edgeId)).toHaveClass(/selected/);
   await expect(page.getByTestId('field-match')).toBeVisible();
+  // Why it matters, and where the advice comes from, with code spans set as code.
+  const why = page.locator('li', { has: finding }).getByTestId('finding-why');
+  await why.locator('summary').click();
+  await expect(why).toContainText('Sources: Prometheus docs, “Federation”');
+  await expect(finding.locator('code').first()).toBeVisible();
+  await page
+    .getByTestId('problems')
+    .screenshot({ path: 'test-results/screenshots/finding-why.png' });
   await page.screenshot({ path: 'test-results/screenshots/fed-match-everything.png' });
 
   await match.fill('{__name__=~"job:.*"}');

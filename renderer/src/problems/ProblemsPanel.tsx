@@ -2,8 +2,11 @@
 import { useState } from 'react';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
 import { focusOf } from '../../../shared/validate/focus.ts';
+import { ruleById } from '../../../shared/validate/rules/index.ts';
+import { ruleSource } from '../../../shared/validate/sources.ts';
 import { designStore, useDesign } from '../store/design-store.ts';
 import { useReport } from '../store/derived.ts';
+import { CodeText } from './CodeText.tsx';
 import './problems.css';
 
 const SEVERITIES: { sev: Severity; title: string; icon: string }[] = [
@@ -20,6 +23,7 @@ function FindingRow({ f }: { f: Finding }) {
   });
   // A finding about a connection shows its edge, where the fix is (as the CLI's file:line does).
   const target = f.nodes[0] ?? f.edges[0];
+  const rule = ruleById(f.rule);
   const show = () => {
     const id = focusOf(designStore.getState().topology, f);
     if (id) focusOn(id);
@@ -42,14 +46,39 @@ function FindingRow({ f }: { f: Finding }) {
         <span className="finding-text">
           <span className="finding-line">
             <span className="finding-rule">{f.rule}</span>
-            <span className="finding-message">{f.message}</span>
+            <span className="finding-message">
+              <CodeText text={f.message} />
+            </span>
           </span>
           <span className="finding-fix">
-            <span className="fix-label">Fix:</span> {f.fix}
+            <span className="fix-label">Fix:</span> <CodeText text={f.fix} />
           </span>
           {names && <span className="finding-where">{names}</span>}
         </span>
       </button>
+      {rule && (
+        <details className="finding-why" data-testid="finding-why">
+          <summary>Why it matters</summary>
+          <p>
+            <CodeText text={rule.why} />
+          </p>
+          {rule.sources.length > 0 && (
+            <p className="finding-sources">
+              Sources:{' '}
+              {rule.sources.map((tag, i) => {
+                const src = ruleSource(tag);
+                return (
+                  <span key={tag}>
+                    {i > 0 && '; '}
+                    {src.title}
+                    {src.url && <span className="finding-url"> ({src.url})</span>}
+                  </span>
+                );
+              })}
+            </p>
+          )}
+        </details>
+      )}
     </li>
   );
 }

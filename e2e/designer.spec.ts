@@ -124,3 +124,14 @@ for (const id of templates) {
     await expect(page.locator('[data-testid="finding"][data-severity="error"]')).toHaveCount(0);
   });
 }
+
+test('the first drop on an empty canvas lands under the cursor', async ({ app: page }) => {
+  await newEmptyDesign(page);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  await dropFromPalette(page, 'prometheus', 300, 300);
+  await waitForViewportAtRest(page);
+  const node = (await nodeEl(page, 'prometheus').boundingBox())!;
+  // Centred on the drop point, give or take the grid snap.
+  expect(Math.abs(node.x + node.width / 2 - (canvas.x + 300))).toBeLessThan(25);
+  expect(Math.abs(node.y + node.height / 2 - (canvas.y + 300))).toBeLessThan(40);
+});

@@ -21,6 +21,9 @@ import { anchorLayout, selectionPart } from './layout-selection.ts';
 import { freeSpotNear } from './free-spot.ts';
 
 export function fitView(): void {
+  // React Flow keeps a fit asked for on an empty canvas and runs it when the first node appears,
+  // which would pull the user's first drop away from the cursor: an empty design is not fitted.
+  if (designStore.getState().topology.nodes.length === 0) return;
   void getCanvas()?.rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 });
 }
 

@@ -3,7 +3,7 @@
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
 import { COMMAND_IDS, type CommandId } from './commands.ts';
-import { EXPORT_TARGETS } from './generate/kubernetes/export-target.ts';
+import { EXPORT_TARGETS } from './export-target.ts';
 
 // A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
 const Path = z

@@ -1,7 +1,7 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
-import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../../shared/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
 import type { Finding, Severity } from '../../shared/validate/types.ts';
 import { EXIT } from '../exit.ts';

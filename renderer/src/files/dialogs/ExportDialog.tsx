@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ExportTarget } from '../../../../shared/generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../../../../shared/export-target.ts';
 import type { HostResult } from '../../../../shared/host-api.ts';
 import { validate } from '../../../../shared/validate/engine.ts';
 import { RULES } from '../../../../shared/validate/rules/index.ts';

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { AppState, defaultStateDir } from '../services/app-state.ts';
+import { defaultStateDir } from '../disk/state-dir.ts';
+import { AppState } from '../services/app-state.ts';
 import { createHostServices } from '../services/host-services.ts';
 import { startWebHost } from './server.ts';
 

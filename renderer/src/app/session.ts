@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import type { HostApi } from '../../../shared/host-api.ts';
 import { designStore, selectDirty } from '../store/design-store.ts';
-import { bindHost, designText, loadText, showErrors, startEmpty } from './file-actions.ts';
-import { hostError, useFileUi } from './file-ui.ts';
-import { watchDisk } from './disk-watch.ts';
+import { bindHost, designText, loadText, showErrors, startEmpty } from '../files/file-actions.ts';
+import { hostError, useFileUi } from '../files/file-ui.ts';
+import { watchDisk } from '../files/disk-watch.ts';
 import { listenToMenus } from '../commands/dispatch.ts';
 
 /** Edits wait this long for a pause before they are autosaved... */

@@ -2,7 +2,7 @@
 // using files while files uses app) is what lets file-level cycles creep back in, so both count.
 import type { ImportEdge, ImportGraph } from './import-graph.ts';
 
-export interface ImportCycle {
+interface ImportCycle {
   /** The members, in the order of one walk around the cycle; the first repeats at the end. */
   path: string[];
   /** Every edge on the walk is an `import type`. */

@@ -5,7 +5,7 @@
 import { labTargetCount, replicasOf, shardsOf, type ExpandingNode } from './instances.ts';
 
 /** A node by the fields that decide its containers; every TopologyNode has them. */
-export interface CountedNode extends ExpandingNode {
+interface CountedNode extends ExpandingNode {
   thanosSidecar?: boolean;
   exporter?: string;
   addresses?: readonly string[];

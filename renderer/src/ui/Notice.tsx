@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export interface NoticeMessage {
+interface NoticeMessage {
   text: string;
   kind: 'info' | 'error';
   /** When it was given: a new message with the same text shows again. */

@@ -15,7 +15,9 @@ describe('findCycles', () => {
       ['a', 'b', 'c', 'd'],
       [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'd')],
     );
-    expect(cycles).toEqual([{ path: ['a', 'b', 'c', 'a'], typeOnly: false }]);
+    expect(cycles).toEqual([
+      { path: ['a', 'b', 'c', 'a'], typeOnly: false, members: ['a', 'b', 'c'] },
+    ]);
     expect(findCycles(['a', 'b', 'c'], [edge('a', 'b'), edge('a', 'c'), edge('b', 'c')])).toEqual(
       [],
     );
@@ -23,8 +25,16 @@ describe('findCycles', () => {
 
   it('counts a cycle made of type imports alone, and says so', () => {
     const cycles = findCycles(['a', 'b'], [edge('a', 'b', true), edge('b', 'a', true)]);
-    expect(cycles).toEqual([{ path: ['a', 'b', 'a'], typeOnly: true }]);
+    expect(cycles).toEqual([{ path: ['a', 'b', 'a'], typeOnly: true, members: ['a', 'b'] }]);
     expect(formatCycles('file cycle', cycles)).toBe('file cycle (types only): a > b > a');
+  });
+
+  it('names every member tied into a cycle beyond the walk it shows', () => {
+    const cycles = findCycles(
+      ['a', 'b', 'c'],
+      [edge('a', 'b'), edge('b', 'a'), edge('b', 'c'), edge('c', 'a')],
+    );
+    expect(formatCycles('folder cycle', cycles)).toBe('folder cycle: a > b > a (tied: a, b, c)');
   });
 
   it('finds a module that imports itself and every separate cycle', () => {

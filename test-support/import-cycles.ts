@@ -7,6 +7,8 @@ interface ImportCycle {
   path: string[];
   /** Every edge on the walk is an `import type`. */
   typeOnly: boolean;
+  /** Everything tied into the cycle: other walks may join more members than `path`. */
+  members: string[];
 }
 
 /** Strongly connected components of more than one member (or one importing itself). */
@@ -85,6 +87,7 @@ function walk(members: readonly string[], edges: readonly ImportEdge[]): ImportC
   return {
     path: [start, ...steps.map((s) => s.to)],
     typeOnly: steps.every((s) => s.typeOnly),
+    members: [...members],
   };
 }
 
@@ -125,6 +128,9 @@ export function folderGraph(graph: ImportGraph): { nodes: string[]; edges: Impor
 
 export function formatCycles(title: string, cycles: readonly ImportCycle[]): string {
   return cycles
-    .map((c) => `${title}${c.typeOnly ? ' (types only)' : ''}: ${c.path.join(' > ')}`)
+    .map((c) => {
+      const more = c.members.length > c.path.length - 1 ? ` (tied: ${c.members.join(', ')})` : '';
+      return `${title}${c.typeOnly ? ' (types only)' : ''}: ${c.path.join(' > ')}${more}`;
+    })
     .join('\n');
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeFileTree } from '../host/services/file-tree.ts';
+import { writeFileTree } from '../host/disk/file-tree.ts';
 import { activeTargets } from '../host/lab/probe.ts';
 import { hostPortsByService } from '../shared/generate/compose.ts';
 import { generateExport } from '../shared/generate/index.ts';

@@ -3,7 +3,8 @@
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
 import { COMMAND_IDS, type CommandId } from './commands.ts';
-import { EXPORT_TARGETS } from './generate/kubernetes/export-target.ts';
+import { EXPORT_TARGETS } from './export-target.ts';
+import { LabEvent, LabStatus } from './lab/reports.ts';
 
 // A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
 const Path = z
@@ -51,51 +52,10 @@ const LabName = z
   .max(63)
   .regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be a lab name (a design name)' });
 
-export const LAB_EVENT_TYPES = [
-  'plan',
-  'files',
-  'network',
-  'volume',
-  'pull',
-  'create',
-  'reuse',
-  'remove',
-  'start',
-  'healthy',
-  'edges',
-  'cleanup',
-  'error',
-  'done',
-] as const;
+/** A runner progress event with the host's sequence number. */
+export const LabEventEntry = LabEvent.extend({ seq: z.number().int().nonnegative() });
 
-/** A runner progress event (shared/lab LabEvent) with the host's sequence number. */
-export const LabEventEntry = z.object({
-  seq: z.number().int().nonnegative(),
-  type: z.enum(LAB_EVENT_TYPES),
-  instance: z.string().optional(),
-  message: z.string(),
-});
-
-export const LabStatusResult = z.object({
-  name: z.string(),
-  instances: z.array(
-    z.object({
-      node: z.string(),
-      name: z.string(),
-      state: z.enum(['running', 'created', 'restarting', 'exited', 'paused', 'dead', 'missing']),
-      health: z.enum(['healthy', 'unhealthy', 'starting', 'unknown']),
-      url: z.string().nullable(),
-    }),
-  ),
-  edges: z.array(
-    z.object({
-      id: z.string(),
-      up: z.number(),
-      down: z.number(),
-      lastError: z.string().nullable(),
-    }),
-  ),
-});
+export const LabStatusResult = LabStatus;
 
 export const HOST_METHODS = {
   /** Which host this is, its workspace, and the design it was asked to open at start. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeFileTree } from '../host/services/file-tree.ts';
+import { writeFileTree } from '../host/disk/file-tree.ts';
 import type { FileTree } from '../shared/generate/types.ts';
 
 export type RealTool = 'promtool' | 'amtool' | 'docker-compose' | 'kubectl';

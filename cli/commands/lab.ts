@@ -4,7 +4,7 @@
 // 143 (SIGTERM); a design that cannot be read exits 2 as everywhere else.
 import { down, LabError, status, up, waitForEdges } from '../../host/lab/index.ts';
 import { planLab } from '../../shared/lab/plan.ts';
-import { isEdgeUp, type LabEvent, type LabStatus } from '../../shared/lab/types.ts';
+import { isEdgeUp, type LabEvent, type LabStatus } from '../../shared/lab/reports.ts';
 import { EXIT } from '../exit.ts';
 import { loadOrExplain } from './load.ts';
 

@@ -1,6 +1,6 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
-import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../../shared/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
 import { focusOf } from '../../shared/validate/focus.ts';
 import { githubAnnotations } from '../../shared/validate/github-annotations.ts';

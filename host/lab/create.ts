@@ -2,7 +2,8 @@
 // missing (with progress) or explained when they cannot be had, and the program each one runs.
 import path from 'node:path';
 import type { ContainerCreateOptions } from 'dockerode';
-import type { LabContainer, LabEvent, LabHealth } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
+import type { LabContainer, LabHealth } from '../../shared/lab/types.ts';
 import { explainDockerError } from './docker-errors.ts';
 import { type Docker, throwIfAborted, untilAborted, withTimeout } from './docker.ts';
 import { dockerStatus } from './errors.ts';

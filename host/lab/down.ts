@@ -1,7 +1,7 @@
 // `lab down`: removes every container and network with the lab's label, and its volumes when
 // asked, holding the lab's lock. Idempotent: a lab that is not there is already down.
 import { rm } from 'node:fs/promises';
-import type { LabEvent } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
 import { type Docker, connectDocker, labContainers, labNetworks, labVolumes } from './docker.ts';
 import { explainDockerError, fromDocker } from './docker-errors.ts';
 import { dockerStatus } from './errors.ts';

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { renderLabFiles } from '../../shared/lab/render.ts';
 import type { LabEdge, LabPlan, LabVar } from '../../shared/lab/types.ts';
-import { writeFileAtomic } from '../services/atomic-write.ts';
+import { writeFileAtomic } from '../disk/atomic-write.ts';
 import {
   defaultStateDir,
   ensurePrivateDir,
   isStateDir,
   STATE_FILE_MODE,
-} from '../services/app-state.ts';
-import { confinedPath, writeFileTree } from '../services/file-tree.ts';
+} from '../disk/state-dir.ts';
+import { confinedPath, writeFileTree } from '../disk/file-tree.ts';
 
 export function labDir(name: string, stateDir = defaultStateDir()): string {
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name)) throw new Error(`"${name}" is not a lab name`);

@@ -7,4 +7,4 @@ export { logs, type LogsOptions } from './logs.ts';
 export { LabError, type LabErrorCode } from './errors.ts';
 export { acquireLabLock, lockHolder, busyMessage, type LabLock, type LockHolder } from './lock.ts';
 export { labDir } from './folder.ts';
-export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../shared/lab/types.ts';
+export type { LabEvent, LabStatus, InstanceStatus, EdgeStatus } from '../../shared/lab/reports.ts';

@@ -8,7 +8,7 @@ import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTopology } from '../../shared/model/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
-import type { LabEvent } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
 import { down, LabError, up } from './index.ts';
 import { leftovers, skipLabTests, TEST_IMAGES } from './integration-helpers.ts';
 import { PortPicker } from './ports.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fedstudio } from '../../test-support/cli.ts';
 import { parseTopology } from '../../shared/model/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
-import { isEdgeUp, type LabStatus } from '../../shared/lab/types.ts';
+import { isEdgeUp, type LabStatus } from '../../shared/lab/reports.ts';
 import { down, status, up, waitForEdges } from './index.ts';
 import {
   alertmanagerPeers,

@@ -1,6 +1,7 @@
 // Starting a lab's containers in dependency order and waiting for each to be healthy, then the
 // check `up` ends with: every container of the plan, inspected again, running and healthy.
-import type { LabContainer, LabEvent, LabPlan } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
+import type { LabContainer, LabPlan } from '../../shared/lab/types.ts';
 import { explainDockerError } from './docker-errors.ts';
 import { CANCELLED, type Docker, inspectContainer, publishedPort } from './docker.ts';
 import { LabError, dockerStatus, errorText } from './errors.ts';

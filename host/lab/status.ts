@@ -4,16 +4,15 @@
 import { z } from 'zod';
 import { PROMETHEUS_PORT } from '../../shared/generate/prometheus-scrape.ts';
 import {
-  INSTANCE_LABEL,
-  NODE_LABEL,
   isEdgeUp,
   type EdgeStatus,
   type InstanceHealth,
-  type InstanceState,
+  InstanceState,
   type InstanceStatus,
   type LabEvent,
   type LabStatus,
-} from '../../shared/lab/types.ts';
+} from '../../shared/lab/reports.ts';
+import { INSTANCE_LABEL, NODE_LABEL } from '../../shared/lab/types.ts';
 import { HEALTH_LABEL, UI_LABEL } from './create.ts';
 import {
   type ContainerInspect,
@@ -52,15 +51,6 @@ function parseLabel<T>(schema: z.ZodType<T>, text: string | undefined): T | unde
   }
 }
 
-const STATES: readonly InstanceState[] = [
-  'running',
-  'created',
-  'restarting',
-  'exited',
-  'paused',
-  'dead',
-];
-
 async function healthOf(
   info: ContainerInspect,
   label: string | undefined,
@@ -96,7 +86,9 @@ async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus>
       infos.set(instance, info);
       const ui = parseLabel(Ui, s.Labels?.[UI_LABEL]);
       const port = ui ? publishedPort(info, ui.containerPort) : undefined;
-      const state = STATES.find((x) => x === info.State.Status) ?? 'dead';
+      // Docker's own states are the schema's, but for `missing`, which only the lab says.
+      const known = InstanceState.safeParse(info.State.Status);
+      const state = known.success && known.data !== 'missing' ? known.data : 'dead';
       return {
         node: s.Labels?.[NODE_LABEL] ?? '',
         name: instance,

@@ -2,7 +2,8 @@
 // earlier `up` stay; volumes that were there before stay (they hold data). A launch of a lab that
 // had nothing on the engine also sweeps what carries its label, so a create the engine finished
 // just as the interrupt came is not left behind.
-import type { LabEvent, LabPlan } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
+import type { LabPlan } from '../../shared/lab/types.ts';
 import { type Docker, labContainers, labNetworks } from './docker.ts';
 import { dockerStatus } from './errors.ts';
 

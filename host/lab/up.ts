@@ -2,7 +2,8 @@
 // containers whose config hash is unchanged, creates the rest (images, network, volumes first),
 // starts each as soon as what it depends on is healthy, and ends by checking every container
 // again. On any failure or interrupt it removes what this run created, and says what.
-import type { LabContainer, LabEvent, LabPlan } from '../../shared/lab/types.ts';
+import type { LabEvent } from '../../shared/lab/reports.ts';
+import type { LabContainer, LabPlan } from '../../shared/lab/types.ts';
 import { HASH_LABEL, INSTANCE_LABEL } from '../../shared/lab/types.ts';
 import { createOptions, ensureImages } from './create.ts';
 import { explainDockerError, fromDocker } from './docker-errors.ts';

@@ -2,7 +2,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppState, defaultStateDir } from './app-state.ts';
+import { AppState } from './app-state.ts';
+import { defaultStateDir } from '../disk/state-dir.ts';
 
 let dir: string;
 let state: AppState;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { formatModelError, parseTopology, type ModelError } from '../../shared/model/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
 import { decodeDesignBytes } from '../../shared/model/yaml-text.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../disk/atomic-write.ts';
 import { fsError, HostError, isFsError, printable } from './host-errors.ts';
 
 export class DesignError extends Error {

@@ -1,5 +1,5 @@
 // What the host asks of its design worker and what it answers: plain data, structured-cloned.
-import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../../shared/export-target.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
 import type { ModelError } from '../../shared/model/parse.ts';
 import type { PackedTree } from './packed-tree.ts';

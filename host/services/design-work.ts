@@ -2,10 +2,7 @@
 // worker threads under a time and a memory limit: a huge or runaway design is stopped with a clear
 // error, and the host's other calls keep answering meanwhile.
 import type { FileTree } from '../../shared/generate/types.ts';
-import {
-  DEFAULT_EXPORT_TARGET,
-  type ExportTarget,
-} from '../../shared/generate/kubernetes/export-target.ts';
+import { DEFAULT_EXPORT_TARGET, type ExportTarget } from '../../shared/export-target.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
 import { formatModelError } from '../../shared/model/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';

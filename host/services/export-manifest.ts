@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ExportRefused, describeFsError } from './export-target.ts';
-import { confinedPath } from './file-tree.ts';
+import { confinedPath } from '../disk/file-tree.ts';
 
 /** The manifest's file name in an export folder (it also marks the folder as made by fedstudio). */
 export const EXPORT_MARKER = '.fedstudio-export';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sha256, type PreviousExport } from './export-manifest.ts';
 import { isReservedName, realFolders } from './export-staging.ts';
 import { ExportRefused } from './export-target.ts';
-import { confinedPath } from './file-tree.ts';
+import { confinedPath } from '../disk/file-tree.ts';
 
 /** What users fill in after an export: never overwritten unless it still holds what was written. */
 const USER_OWNED = /^(\.env|secrets\/.*|\.git\/.*)$/;

@@ -29,7 +29,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { EXPORT_MARKER, sha256 } from './export-manifest.ts';
 import { ExportRefused } from './export-target.ts';
-import { confinedPath } from './file-tree.ts';
+import { confinedPath } from '../disk/file-tree.ts';
 
 const STAGING = /^\.fedstudio-tmp-(\d+)-[0-9a-f]{12}$/;
 const JOURNAL = 'commit.json';

@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, ExportRefused, writeExport } from './export-writer.ts';
 import { MANIFEST_TYPE, sha256 } from './export-manifest.ts';
 import { filesBelow, junk, manifestMismatches, readManifest } from './export-test-support.ts';
-import { confinedPath } from './file-tree.ts';
+import { confinedPath } from '../disk/file-tree.ts';
 
 let base: string;
 beforeEach(async () => {

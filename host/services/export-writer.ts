@@ -20,7 +20,7 @@ import {
   type Staging,
 } from './export-staging.ts';
 import { ExportRefused, describeFsError, resolveTarget } from './export-target.ts';
-import { writeFileTree } from './file-tree.ts';
+import { writeFileTree } from '../disk/file-tree.ts';
 
 export { EXPORT_MARKER } from './export-manifest.ts';
 export { ExportRefused } from './export-target.ts';

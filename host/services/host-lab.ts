@@ -2,7 +2,8 @@
 // and reports through labProgress, which the renderer polls; status, down and logs answer
 // directly. The runner is injected so tests need no Docker; the real one is the dockerode runner.
 import type { HostApi, LabEventEntry } from '../../shared/host-api.ts';
-import type { LabEvent, LabPlan, LabStatus } from '../../shared/lab/types.ts';
+import type { LabEvent, LabStatus } from '../../shared/lab/reports.ts';
+import type { LabPlan } from '../../shared/lab/types.ts';
 import { HostError } from './host-errors.ts';
 import { busyMessage, down, LabError, lockHolder, logs, status, up } from '../lab/index.ts';
 

@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeFileTree } from '../../host/services/file-tree.ts';
+import { writeFileTree } from '../../host/disk/file-tree.ts';
 import { parseTopology } from '../model/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { serializeTopology } from '../model/serialize.ts';

@@ -3,6 +3,7 @@
 import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
+import { jobNamesByEdge, type ClaimedJob } from '../graph/jobs.ts';
 import type { GenerateContext } from './context.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
@@ -38,33 +39,6 @@ export function scrapedEndpoints(ctx: GenerateContext, node: TopologyNode): Scra
     metricsPath: metrics.path,
     labels: {},
   };
-}
-
-/**
- * Job names must be unique within one config. A repeated name gets a numeric suffix, and a
- * relabel step puts the intended name back into the `job` label, so two target groups an
- * architect both called `node` still land in job="node" as their rules expect.
- */
-class JobNames {
-  private readonly taken = new Set<string>();
-
-  claim(wanted: string): { jobName: string; relabel: Record<string, unknown>[] } {
-    if (!this.taken.has(wanted)) {
-      this.taken.add(wanted);
-      return { jobName: wanted, relabel: [] };
-    }
-    let n = 2;
-    while (this.taken.has(`${wanted}-${n}`)) n++;
-    const jobName = `${wanted}-${n}`;
-    this.taken.add(jobName);
-    return {
-      jobName,
-      // `$` starts a capture-group reference in a replacement; `$$` is a literal `$`.
-      relabel: [
-        { target_label: 'job', replacement: wanted.replace(/\$/g, '$$$$'), action: 'replace' },
-      ],
-    };
-  }
 }
 
 export interface ShardPartition {
@@ -148,28 +122,6 @@ function federateJob(
     static_configs: [{ targets: ctx.instances(source).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }],
     ...(relabel.length > 0 ? { relabel_configs: relabel } : {}),
   };
-}
-
-type ClaimedJob = ReturnType<JobNames['claim']>;
-
-/**
- * The job (scrape pool) name of each outgoing scrape and federate edge of a server, claimed in the
- * order scrapeConfigs writes them. The lab reads /api/v1/targets by these names, so
- * they come from here rather than being guessed again.
- */
-export function jobNamesByEdge(
-  ctx: GenerateContext,
-  node: PrometheusNode,
-): Map<string, ClaimedJob> {
-  const names = new JobNames();
-  const out = new Map<string, ClaimedJob>();
-  for (const e of ctx.outgoing(node.id, 'scrape')) {
-    out.set(e.id, names.claim(e.job ?? ctx.node(e.to).name));
-  }
-  for (const e of ctx.outgoing(node.id, 'federate')) {
-    out.set(e.id, names.claim(`federate-${ctx.node(e.to).name}`));
-  }
-  return out;
 }
 
 function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {

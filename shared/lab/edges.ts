@@ -1,16 +1,16 @@
 // Scrape and federate edges as the lab checks them: which servers run the edge's job, and under
 // which name, so status can find the job's targets in each server's /api/v1/targets.
-import { createContext } from '../generate/context.ts';
-import { jobNamesByEdge } from '../generate/prometheus-scrape.ts';
+import { buildDesignGraph } from '../graph/design-graph.ts';
+import { jobNamesByEdge } from '../graph/jobs.ts';
 import type { Topology } from '../model/schema.ts';
 import type { LabEdge } from './types.ts';
 
 export function labEdges(t: Topology): LabEdge[] {
-  const ctx = createContext(t);
+  const graph = buildDesignGraph(t);
   const byEdge = new Map<string, LabEdge>();
-  for (const node of ctx.nodesOfKind('prometheus')) {
-    const scrapers = ctx.instances(node).map((i) => i.name);
-    for (const [edgeId, claimed] of jobNamesByEdge(ctx, node)) {
+  for (const node of graph.nodesOfKind('prometheus')) {
+    const scrapers = graph.instances(node).map((i) => i.name);
+    for (const [edgeId, claimed] of jobNamesByEdge(graph, node)) {
       const edge = (t.edges ?? []).find((e) => e.id === edgeId);
       if (!edge || (edge.kind !== 'scrape' && edge.kind !== 'federate')) continue;
       byEdge.set(edgeId, {

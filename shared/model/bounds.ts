@@ -2,8 +2,16 @@
 // laptop lab can start, so that reading, validating and exporting a design is bounded work: the
 // schema refuses anything larger before anything iterates over it. docs/format-extensions.md has
 // the table.
-import { labTargetCount, replicasOf, shardsOf } from './instances.ts';
-import type { TopologyNode } from './schema.ts';
+import { labTargetCount, replicasOf, shardsOf, type ExpandingNode } from './instances.ts';
+
+/** A node by the fields that decide its containers; every TopologyNode has them. */
+interface CountedNode extends ExpandingNode {
+  thanosSidecar?: boolean;
+  exporter?: string;
+  addresses?: readonly string[];
+  count?: number;
+  labCount?: number;
+}
 
 export const BOUNDS = {
   /** HA needs two or three copies; more is a mistake, and Alertmanager meshes every pair. */
@@ -50,7 +58,7 @@ export const BOUNDS = {
 } as const;
 
 /** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */
-export function containerCount(node: TopologyNode): number {
+export function containerCount(node: CountedNode): number {
   if (node.kind === 'targets') {
     // Custom exporters and explicit addresses run nothing: the scrape goes to what they name.
     const runsExporters =

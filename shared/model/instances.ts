@@ -4,7 +4,26 @@
 //   replicas 1, shards S   -> <name>-shard-0 .. <name>-shard-(S-1)
 //   replicas R, shards S   -> <name>-shard-<s>-<r>
 //   targets                -> <name>-0 .. <name>-(labCount-1), the exporters the stack runs
-import type { TopologyNode } from './schema.ts';
+//
+// The schema's own size check counts containers with this arithmetic, so it reads nodes by the
+// few fields that decide the expansion rather than by the schema's types (which would import the
+// schema back).
+
+/** The fields of a design node that decide what it expands into; every TopologyNode has them. */
+export interface ExpandingNode {
+  id: string;
+  name: string;
+  kind: string;
+  replicas?: number;
+  shards?: number;
+}
+
+/** A targets node, by the fields that decide how many exporters it runs. */
+export interface ExpandingTargets extends ExpandingNode {
+  kind: 'targets';
+  count?: number;
+  labCount?: number;
+}
 
 export interface Instance {
   /** Container, host and config folder name. */
@@ -20,22 +39,26 @@ export interface Instance {
 
 export const LAB_TARGETS_DEFAULT_MAX = 3;
 
-export function replicasOf(node: TopologyNode): number {
-  return 'replicas' in node && typeof node.replicas === 'number' ? node.replicas : 1;
+export function replicasOf(node: ExpandingNode): number {
+  return node.replicas ?? 1;
 }
 
-export function shardsOf(node: TopologyNode): number {
+export function shardsOf(node: ExpandingNode): number {
   return node.kind === 'prometheus' ? (node.shards ?? 1) : 1;
 }
 
+function isTargets(node: ExpandingNode): node is ExpandingTargets {
+  return node.kind === 'targets';
+}
+
 /** How many exporter containers a targets node runs in the lab and the exported stack. */
-export function labTargetCount(node: Extract<TopologyNode, { kind: 'targets' }>): number {
+export function labTargetCount(node: Pick<ExpandingTargets, 'count' | 'labCount'>): number {
   if (node.labCount !== undefined) return node.labCount;
   return Math.min(node.count ?? 1, LAB_TARGETS_DEFAULT_MAX);
 }
 
-export function instancesOf(node: TopologyNode): Instance[] {
-  if (node.kind === 'targets') {
+export function instancesOf(node: ExpandingNode): Instance[] {
+  if (isTargets(node)) {
     return Array.from({ length: labTargetCount(node) }, (_, i) => ({
       name: `${node.name}-${i}`,
       nodeId: node.id,

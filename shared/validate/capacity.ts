@@ -3,7 +3,7 @@
 import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
 import { durationMs } from '../model/primitives.ts';
 import type { EdgeOf, NodeKind, NodeOf, TopologyNode } from '../model/schema.ts';
-import type { Facts } from './facts.ts';
+import type { DesignFacts } from './design-facts.ts';
 import {
   matcherMatches,
   nameConstraints,
@@ -49,7 +49,7 @@ export interface CapacityEstimate {
   memoryBytesPerInstance: number;
 }
 
-export function targetCount(node: TopologyNode, f: Facts): number {
+export function targetCount(node: TopologyNode, f: DesignFacts): number {
   if (node.kind === 'targets') return node.addresses?.length || (node.count ?? 1);
   return f.instances(node.id).length;
 }
@@ -62,7 +62,7 @@ function seriesPerTarget(node: TopologyNode): number {
 
 /** Targets and series one server of `p` scrapes over one scrape edge (its shard of the group). */
 function scrapeShare(
-  f: Facts,
+  f: DesignFacts,
   p: NodeOf<'prometheus'>,
   e: EdgeOf<'scrape'>,
 ): { targets: number; series: number } | undefined {
@@ -72,7 +72,7 @@ function scrapeShare(
   return { targets, series: targets * seriesPerTarget(to) };
 }
 
-export function estimateCapacity(f: Facts): Map<string, CapacityEstimate> {
+export function estimateCapacity(f: DesignFacts): Map<string, CapacityEstimate> {
   const out = new Map<string, CapacityEstimate>();
   const inProgress = new Set<string>();
   const estimate = (p: NodeOf<'prometheus'>): CapacityEstimate => {
@@ -83,7 +83,7 @@ export function estimateCapacity(f: Facts): Map<string, CapacityEstimate> {
     let targets = 0;
     let scraped = 0;
     let scrapedPerSecond = 0;
-    for (const e of f.ctx.outgoing(p.id, 'scrape')) {
+    for (const e of f.graph.outgoing(p.id, 'scrape')) {
       const share = scrapeShare(f, p, e);
       if (!share) continue;
       const series = share.series;
@@ -94,7 +94,7 @@ export function estimateCapacity(f: Facts): Map<string, CapacityEstimate> {
     }
     let federated = 0;
     let federatedPerSecond = 0;
-    for (const e of f.ctx.outgoing(p.id, 'federate')) {
+    for (const e of f.graph.outgoing(p.id, 'federate')) {
       const src = f.node(e.to);
       if (!src || src.kind !== 'prometheus' || inProgress.has(src.id)) continue; // a cycle is its own finding
       const pulled = federatedSeries(f, src, e.match, estimate(src));
@@ -129,7 +129,7 @@ export function estimateCapacity(f: Facts): Map<string, CapacityEstimate> {
 
 /** Series one federation pull brings from all servers of a source node. */
 function federatedSeries(
-  f: Facts,
+  f: DesignFacts,
   src: NodeOf<'prometheus'>,
   match: string[],
   srcEst: CapacityEstimate,
@@ -162,13 +162,13 @@ function federatedSeries(
 
 /** Series one server of `src` scrapes over the edges whose job name the selector admits. */
 function scrapedSeriesOfJobs(
-  f: Facts,
+  f: DesignFacts,
   src: NodeOf<'prometheus'>,
   sel: Extract<SelectorParse, { ok: true }>,
 ): number {
   const jobMatchers = sel.matchers.filter((m) => m.name === 'job');
   let series = 0;
-  for (const e of f.ctx.outgoing(src.id, 'scrape')) {
+  for (const e of f.graph.outgoing(src.id, 'scrape')) {
     const job = e.job ?? f.nameOf(e.to);
     if (jobMatchers.some((m) => matcherMatches(m, job) === false)) continue;
     series += scrapeShare(f, src, e)?.series ?? 0;
@@ -177,7 +177,10 @@ function scrapedSeriesOfJobs(
 }
 
 /** For the inspector and `validate --format json`: every Prometheus node's estimate. */
-export function capacityReport(f: Facts): CapacityEstimate[] {
+export function capacityReport(f: {
+  prometheus: readonly NodeOf<'prometheus'>[];
+  capacity: ReadonlyMap<string, CapacityEstimate>;
+}): CapacityEstimate[] {
   return f.prometheus
     .map((p) => f.capacity.get(p.id))
     .filter((c): c is CapacityEstimate => c !== undefined);

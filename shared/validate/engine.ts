@@ -1,4 +1,4 @@
-import type { ExportTarget } from '../generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../export-target.ts';
 import type { Topology } from '../model/schema.ts';
 import { capacityReport, type CapacityEstimate } from './capacity.ts';
 import { computeFacts } from './facts.ts';

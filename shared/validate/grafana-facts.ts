@@ -14,7 +14,8 @@ export type GrafanaLinks = Map<string, Map<string, string[]>>;
 export function grafanaLinks(f: Facts): GrafanaLinks {
   const links: GrafanaLinks = new Map();
   for (const e of f.edgesOfKind('datasource')) {
-    if (f.node(e.from)?.kind !== 'grafana' || f.node(e.to)?.kind !== 'grafana') continue;
+    const ends = f.graph.resolve(e);
+    if (ends?.source.kind !== 'grafana' || ends.target.kind !== 'grafana') continue;
     let ups = links.get(e.from);
     if (!ups) links.set(e.from, (ups = new Map()));
     const ids = ups.get(e.to);

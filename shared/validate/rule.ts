@@ -1,5 +1,5 @@
 import type { Facts } from './facts.ts';
-import type { ExportTarget } from '../generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../export-target.ts';
 import type { Severity } from './types.ts';
 
 /** A finding as a rule reports it; the engine adds the rule's id, severity and suppression. */

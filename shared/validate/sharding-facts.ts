@@ -23,7 +23,7 @@ export function outOfRange(p: Partition): boolean {
 
 /** Scrape edges to a node that carry no explicit partition (they scrape the whole group). */
 export function wholeScrapes(f: Facts, targetsId: string): EdgeOf<'scrape'>[] {
-  return f.ctx.incoming(targetsId, 'scrape').filter((e) => !e.shard);
+  return f.graph.incoming(targetsId, 'scrape').filter((e) => !e.shard);
 }
 
 /** Distinct values in order of first appearance. */

@@ -1,12 +1,12 @@
 import type { HostApi } from '../../../shared/host-api.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
-import { FileBar } from '../files/FileBar.tsx';
+import { FileBar } from './FileBar.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { LabPanel } from '../lab/LabPanel.tsx';
 import { PreviewPanel } from '../preview/PreviewPanel.tsx';
 import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
-import { HostContext } from './host-context.ts';
+import { HostContext } from '../host/host-context.ts';
 import { Notice } from './Notice.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { useTheme } from '../theme/theme.ts';

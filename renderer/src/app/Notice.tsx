@@ -1,26 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useDesign } from '../store/design-store.ts';
+import { Notice as NoticeView } from '../ui/Notice.tsx';
 
-/** The last message for the user, shown for a few seconds (errors stay until dismissed). */
+/** The design store's last message, in the app's notice. */
 export function Notice() {
-  const notice = useDesign((s) => s.notice);
-  const [hidden, setHidden] = useState<number | null>(null);
-  useEffect(() => {
-    if (!notice || notice.kind === 'error') return;
-    const t = setTimeout(() => setHidden(notice.at), 4000);
-    return () => clearTimeout(t);
-  }, [notice]);
-  if (!notice || hidden === notice.at) return null;
-  return (
-    <div
-      className={`notice notice-${notice.kind}`}
-      role={notice.kind === 'error' ? 'alert' : 'status'}
-      data-testid="notice"
-    >
-      <span>{notice.text}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => setHidden(notice.at)}>
-        ×
-      </button>
-    </div>
-  );
+  return <NoticeView notice={useDesign((s) => s.notice)} />;
 }

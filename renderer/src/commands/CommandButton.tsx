@@ -2,7 +2,7 @@
 // the command cannot run. Tests find it by `cmd-<id>`.
 import type { ReactNode } from 'react';
 import { commandSpec, type CommandId } from '../../../shared/commands.ts';
-import { Icon } from '../files/icons.tsx';
+import { Icon } from '../ui/icons.tsx';
 import { runCommand } from './dispatch.ts';
 import { commandTitle } from './keys.ts';
 import { useCommandEnabled } from './use-command.ts';

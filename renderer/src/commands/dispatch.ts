@@ -2,7 +2,7 @@
 // and the same handlers (registry.ts).
 import type { CommandId } from '../../../shared/commands.ts';
 import type { HostApi, HostEvents, MenuMessage } from '../../../shared/host-api.ts';
-import { modalOpen } from '../app/Dialog.tsx';
+import { modalOpen } from '../ui/Dialog.tsx';
 import { useFileUi } from '../files/file-ui.ts';
 import { matchKey } from './keys.ts';
 import { HANDLERS, isEnabled, type CommandInput } from './registry.ts';

@@ -8,7 +8,7 @@ import {
   duplicateSelection,
   hasClipboard,
   paste,
-} from '../app/clipboard.ts';
+} from '../canvas/clipboard.ts';
 import {
   autoLayout,
   autoLayoutSelection,

@@ -1,9 +1,6 @@
 // The file commands (new, open, save, save as, export, restore) on the design store, through the
 // host. The toolbar and the keyboard shortcuts both call these; the FileBar binds the host.
-import {
-  DEFAULT_EXPORT_TARGET,
-  type ExportTarget,
-} from '../../../shared/generate/kubernetes/export-target.ts';
+import { DEFAULT_EXPORT_TARGET, type ExportTarget } from '../../../shared/export-target.ts';
 import type { HostApi, HostResult, Recovery } from '../../../shared/host-api.ts';
 import { formatModelError, parseTopology } from '../../../shared/model/parse.ts';
 import type { Topology } from '../../../shared/model/schema.ts';

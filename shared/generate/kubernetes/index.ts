@@ -1,6 +1,7 @@
 // Topology -> a Kustomize tree of Kubernetes manifests for the Prometheus Operator, ready for a
 // GitOps repository. Pure: the Node side writes the result, like the compose export. The
 // containers, config files and scrape jobs are those of the compose export, so both run the same.
+import { crossClusterFederation } from '../../graph/clusters.ts';
 import { serializeTopology } from '../../model/serialize.ts';
 import type { Topology, TopologyNode } from '../../model/schema.ts';
 import { createContext } from '../context.ts';
@@ -10,7 +11,7 @@ import { alertmanagerManifests } from './alertmanager.ts';
 import { BASE_DIR, clusterLayout, kustomization } from './layout.ts';
 import { dumpManifests, dumpYamlFile, manifest, namingOf, type Manifest } from './meta.ts';
 import { OBJSTORE_KEY, prometheusManifests } from './prometheus.ts';
-import { crossClusterFederation, renderKubernetesReadme } from './readme.ts';
+import { renderKubernetesReadme } from './readme.ts';
 import { nodeWorkloads } from './workloads.ts';
 
 export { OBJSTORE_KEY };

@@ -1,43 +1,27 @@
 // Which cluster each node runs in, and the Kustomize folders that follow: `base/` (the namespace,
 // and the whole design when it is one cluster) and `overlays/<cluster>/` per group with
 // `cluster: true`, plus one for the nodes outside every such group.
+import { clustersOf, type Clusters } from '../../graph/clusters.ts';
 import type { Topology, TopologyNode } from '../../model/schema.ts';
 
-export interface ClusterLayout {
+export interface ClusterLayout extends Clusters {
   /** Folder of each node's manifests. */
   dirOf(node: TopologyNode): string;
-  /** Cluster name of a node (a group id, or the hub's name). */
-  clusterOf(node: TopologyNode): string;
   /** Every folder holding node manifests, in order. */
   dirs: string[];
-  clustered: boolean;
 }
 
 export const BASE_DIR = 'base';
 
 export function clusterLayout(t: Topology): ClusterLayout {
-  const clusterGroups = (t.groups ?? []).filter((g) => g.cluster === true).map((g) => g.id);
-  const clusters = new Set(clusterGroups);
-  if (clusters.size === 0) {
-    return {
-      dirOf: () => BASE_DIR,
-      clusterOf: () => t.metadata.name,
-      dirs: [BASE_DIR],
-      clustered: false,
-    };
+  const clusters = clustersOf(t);
+  if (!clusters.clustered) {
+    return { ...clusters, dirOf: () => BASE_DIR, dirs: [BASE_DIR] };
   }
-  // The nodes outside every cluster group form one more cluster, named after the design.
-  let hub = t.metadata.name;
-  for (let n = 2; clusters.has(hub); n++) hub = `${t.metadata.name}-${n}`;
-  const clusterOf = (node: TopologyNode) =>
-    node.group !== undefined && clusters.has(node.group) ? node.group : hub;
-  const used = new Set(t.nodes.map(clusterOf));
-  const names = [...clusterGroups, hub].filter((c) => used.has(c));
   return {
-    clusterOf,
-    dirOf: (node) => `overlays/${clusterOf(node)}`,
-    dirs: names.map((c) => `overlays/${c}`),
-    clustered: true,
+    ...clusters,
+    dirOf: (node) => `overlays/${clusters.clusterOf(node)}`,
+    dirs: clusters.names.map((c) => `overlays/${c}`),
   };
 }
 

@@ -1,35 +1,7 @@
 // The README of a Kubernetes export: what the cluster needs first, how to apply each folder, the
 // Secret to create, and what a person still has to decide (addresses across clusters).
+import type { CrossClusterEdge } from '../../graph/clusters.ts';
 import type { Topology } from '../../model/schema.ts';
-import type { ClusterLayout } from './layout.ts';
-
-export interface CrossClusterEdge {
-  edgeId: string;
-  from: string;
-  to: string;
-  fromCluster: string;
-  toCluster: string;
-}
-
-/** Federate edges whose source runs in another cluster: its Service names do not resolve there. */
-export function crossClusterFederation(t: Topology, layout: ClusterLayout): CrossClusterEdge[] {
-  const byId = new Map(t.nodes.map((n) => [n.id, n]));
-  return (t.edges ?? []).flatMap((e) => {
-    if (e.kind !== 'federate') return [];
-    const from = byId.get(e.from);
-    const to = byId.get(e.to);
-    if (!from || !to || layout.clusterOf(from) === layout.clusterOf(to)) return [];
-    return [
-      {
-        edgeId: e.id,
-        from: from.name,
-        to: to.name,
-        fromCluster: layout.clusterOf(from),
-        toCluster: layout.clusterOf(to),
-      },
-    ];
-  });
-}
 
 export interface ReadmeInput {
   topology: Topology;

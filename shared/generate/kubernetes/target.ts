@@ -5,9 +5,9 @@ import { generateExport } from '../index.ts';
 import type { FileTree } from '../types.ts';
 import { generateKubernetes } from './index.ts';
 
-import type { ExportTarget } from './export-target.ts';
+import type { ExportTarget } from '../../export-target.ts';
 
-export { DEFAULT_EXPORT_TARGET, EXPORT_TARGETS, type ExportTarget } from './export-target.ts';
+export { DEFAULT_EXPORT_TARGET, EXPORT_TARGETS, type ExportTarget } from '../../export-target.ts';
 
 export interface TargetExport {
   files: FileTree;

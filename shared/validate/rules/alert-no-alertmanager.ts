@@ -12,7 +12,7 @@ export const alertNoAlertmanager: Rule = {
     const out: Draft[] = [];
     for (const p of f.prometheus) {
       const rules = p.alertRules ?? [];
-      if (rules.length === 0 || f.ctx.outgoing(p.id, 'alerting').length > 0) continue;
+      if (rules.length === 0 || f.graph.outgoing(p.id, 'alerting').length > 0) continue;
       const what =
         rules.length === 1 ? `alert rule ${rules[0]?.alert ?? ''}` : `${rules.length} alert rules`;
       out.push({

@@ -1,4 +1,4 @@
-import { jobNamesByEdge } from '../../generate/prometheus-scrape.ts';
+import { jobNamesByEdge } from '../../graph/jobs.ts';
 import type { Facts } from '../facts.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { listOf, unique } from '../sharding-facts.ts';
@@ -40,12 +40,12 @@ function targetSignals(
 function scrapersBelow(f: Facts, id: string): string[] {
   const found: string[] = [];
   const seen = new Set([id]);
-  const queue = f.ctx.outgoing(id, 'federate').map((e) => e.to);
+  const queue = f.graph.outgoing(id, 'federate').map((e) => e.to);
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     if (seen.has(next)) continue;
     seen.add(next);
-    if (f.ctx.outgoing(next, 'scrape').length > 0) found.push(next);
-    else queue.push(...f.ctx.outgoing(next, 'federate').map((e) => e.to));
+    if (f.graph.outgoing(next, 'scrape').length > 0) found.push(next);
+    else queue.push(...f.graph.outgoing(next, 'federate').map((e) => e.to));
   }
   return found;
 }
@@ -61,13 +61,13 @@ export const alertTooHigh: Rule = {
   check(f) {
     const out: Draft[] = [];
     for (const p of f.prometheus) {
-      const federate = f.ctx.outgoing(p.id, 'federate');
+      const federate = f.graph.outgoing(p.id, 'federate');
       if (federate.length === 0 || !p.alertRules?.length) continue;
       // A node that scrapes something itself has its own `up`, `instance` and raw series; which
       // targets an alert means cannot be told without the expression's matcher values.
-      if (f.ctx.outgoing(p.id, 'scrape').length > 0) continue;
+      if (f.graph.outgoing(p.id, 'scrape').length > 0) continue;
       const recorded = new Set((p.recordingRules ?? []).map((r) => r.record));
-      const ownJobs = new Set([...jobNamesByEdge(f.ctx, p).values()].map((j) => j.jobName));
+      const ownJobs = new Set([...jobNamesByEdge(f.graph, p).values()].map((j) => j.jobName));
       const sources = unique(federate.map((e) => e.to));
       const scrapers = scrapersBelow(f, p.id);
       const names = (ids: string[]) => listOf(ids.map((id) => f.nameOf(id)));

@@ -10,9 +10,9 @@ export const amNoReceivers: Rule = {
   sources: ['AM'],
   check(f) {
     const out: Draft[] = [];
-    for (const am of f.ctx.nodesOfKind('alertmanager')) {
+    for (const am of f.graph.nodesOfKind('alertmanager')) {
       if ((am.receivers ?? []).length > 0) continue;
-      const senders = f.ctx.incoming(am.id, 'alerting');
+      const senders = f.graph.incoming(am.id, 'alerting');
       out.push({
         message:
           senders.length > 0

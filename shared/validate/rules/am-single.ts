@@ -11,9 +11,9 @@ export const amSingle: Rule = {
   sources: ['AM', 'SEED-004'],
   check(f) {
     const out: Draft[] = [];
-    for (const am of f.ctx.nodesOfKind('alertmanager')) {
+    for (const am of f.graph.nodesOfKind('alertmanager')) {
       if ((am.replicas ?? 1) > 1) continue;
-      const incoming = f.ctx.incoming(am.id, 'alerting');
+      const incoming = f.graph.incoming(am.id, 'alerting');
       if (incoming.length === 0) continue;
       const senders = unique(incoming.map((e) => e.from));
       out.push({

@@ -40,7 +40,7 @@ export const capSeries: Rule = {
       const shards = p.shards ?? 1;
       // Only scraped series shrink with shards; federated and recorded ones stay on every server.
       const fixed = c.seriesPerInstance - c.scrapedSeriesPerInstance;
-      const explicit = f.ctx.outgoing(p.id, 'scrape').some((e) => e.shard);
+      const explicit = f.graph.outgoing(p.id, 'scrape').some((e) => e.shard);
       const needed =
         !explicit && c.scrapedSeriesPerInstance > 0 && fixed < MAX_SERIES_PER_SERVER
           ? Math.ceil((c.scrapedSeriesPerInstance * shards) / (MAX_SERIES_PER_SERVER - fixed))

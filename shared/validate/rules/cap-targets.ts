@@ -23,7 +23,7 @@ export const capTargets: Rule = {
         nodes: [p.id],
         edges: [],
         // Explicit partitions on its edges override the node's `shards`: then the general fix.
-        ...(f.ctx.outgoing(p.id, 'scrape').some((e) => e.shard)
+        ...(f.graph.outgoing(p.id, 'scrape').some((e) => e.shard)
           ? {}
           : { fix: `Shard ${p.name} into at least ${needed} servers (shards: ${needed}).` }),
       });

@@ -12,15 +12,15 @@ export const fedAsProxy: Rule = {
   check(f) {
     const out = [];
     for (const source of f.prometheus) {
-      const raw = f.ctx.incoming(source.id, 'federate').filter((e) => pullsRawSeries(f, e));
+      const raw = f.graph.incoming(source.id, 'federate').filter((e) => pullsRawSeries(f, e));
       if (raw.length === 0) continue;
       const works =
         (source.recordingRules?.length ?? 0) > 0 ||
         (source.alertRules?.length ?? 0) > 0 ||
-        f.ctx.outgoing(source.id, 'alerting').length > 0 ||
-        f.ctx.incoming(source.id, 'datasource').length > 0 ||
+        f.graph.outgoing(source.id, 'alerting').length > 0 ||
+        f.graph.incoming(source.id, 'datasource').length > 0 ||
         // A Thanos Query in front of it serves graphs and rules too.
-        f.ctx.incoming(source.id, 'store').length > 0;
+        f.graph.incoming(source.id, 'store').length > 0;
       if (works) continue;
       const pullers = [...new Set(raw.map((e) => e.from))];
       out.push({

@@ -13,7 +13,7 @@ export const globalSingle: Rule = {
     const out: Draft[] = [];
     for (const p of facts.prometheus) {
       if (replicasOf(p) > 1) continue;
-      const edges = facts.ctx.outgoing(p.id, 'federate').filter((e) => e.to !== p.id);
+      const edges = facts.graph.outgoing(p.id, 'federate').filter((e) => e.to !== p.id);
       const sources = [...new Set(edges.map((e) => e.to))];
       if (sources.length < 2) continue;
       out.push({

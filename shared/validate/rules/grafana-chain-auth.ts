@@ -12,7 +12,8 @@ export const grafanaChainAuth: Rule = {
     const out: Draft[] = [];
     for (const e of facts.edgesOfKind('datasource')) {
       if (e.from === e.to || e.token !== undefined) continue;
-      if (facts.node(e.from)?.kind !== 'grafana' || facts.node(e.to)?.kind !== 'grafana') continue;
+      const ends = facts.graph.resolve(e);
+      if (ends?.source.kind !== 'grafana' || ends.target.kind !== 'grafana') continue;
       out.push({
         message: `${facts.nameOf(e.from)} queries ${facts.nameOf(e.to)} through its data source proxy without a token`,
         nodes: [e.from, e.to],

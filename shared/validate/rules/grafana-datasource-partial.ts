@@ -11,8 +11,9 @@ export const grafanaDatasourcePartial: Rule = {
   check(facts) {
     const out: Draft[] = [];
     for (const e of facts.edgesOfKind('datasource')) {
-      const g = facts.node(e.from);
-      const p = facts.node(e.to);
+      const ends = facts.graph.resolve(e);
+      const g = ends?.source;
+      const p = ends?.target;
       if (g?.kind !== 'grafana' || p?.kind !== 'prometheus') continue;
       const shards = p.shards ?? 1;
       if (shards > 1) {

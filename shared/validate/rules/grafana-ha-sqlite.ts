@@ -14,10 +14,10 @@ export const grafanaHaSqlite: Rule = {
   sources: ['G-HA'],
   check(facts) {
     const out: Draft[] = [];
-    for (const g of facts.ctx.nodesOfKind('grafana')) {
+    for (const g of facts.graph.nodesOfKind('grafana')) {
       const replicas = replicasOf(g);
       if (replicas <= 1) continue;
-      const backends = facts.ctx.outgoing(g.id, 'backend');
+      const backends = facts.graph.outgoing(g.id, 'backend');
       const shared = backends.some((e) => SHARED_DATABASES.has(facts.node(e.to)?.kind ?? ''));
       if (shared) continue;
       const others = backends.map((e) => facts.nameOf(e.to));

@@ -10,9 +10,9 @@ export const grafanaNoDatasource: Rule = {
   sources: [],
   check(facts) {
     const out: Draft[] = [];
-    for (const g of facts.ctx.nodesOfKind('grafana')) {
+    for (const g of facts.graph.nodesOfKind('grafana')) {
       // A data source pointing at the Grafana itself is no source (the exporter skips it).
-      if (facts.ctx.outgoing(g.id, 'datasource').some((e) => e.to !== g.id)) continue;
+      if (facts.graph.outgoing(g.id, 'datasource').some((e) => e.to !== g.id)) continue;
       out.push({
         message: `${g.name} has no datasource edge, so its dashboards have nothing to query`,
         nodes: [g.id],

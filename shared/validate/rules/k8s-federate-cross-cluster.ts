@@ -1,5 +1,4 @@
-import { clusterLayout } from '../../generate/kubernetes/layout.ts';
-import { crossClusterFederation } from '../../generate/kubernetes/readme.ts';
+import { clustersOf, crossClusterFederation } from '../../graph/clusters.ts';
 import type { Draft, Rule } from '../rule.ts';
 
 export const k8sFederateCrossCluster: Rule = {
@@ -12,9 +11,9 @@ export const k8sFederateCrossCluster: Rule = {
   fix: "expose the source's Prometheus (an Ingress, a LoadBalancer Service or a mesh name) and patch that ScrapeConfig's target, as the export's README lists",
   sources: ['FED'],
   check(facts) {
-    const t = facts.ctx.topology;
+    const t = facts.topology;
     const byName = new Map(t.nodes.map((n) => [n.name, n.id]));
-    return crossClusterFederation(t, clusterLayout(t)).map((c): Draft => ({
+    return crossClusterFederation(t, clustersOf(t)).map((c): Draft => ({
       message: `${c.from} (cluster ${c.fromCluster}) federates ${c.to} (cluster ${c.toCluster}) with no address reachable across clusters`,
       nodes: [byName.get(c.from), byName.get(c.to)].filter((x): x is string => x !== undefined),
       edges: [c.edgeId],

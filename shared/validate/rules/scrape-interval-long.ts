@@ -17,7 +17,7 @@ export const scrapeIntervalLong: Rule = {
     const defaults = f.topology.defaults;
     for (const p of f.prometheus) {
       // Federate jobs inheriting the scrape interval are fed-interval's; here, scrape edges.
-      const inheriting = f.ctx.outgoing(p.id, 'scrape').filter((e) => e.interval === undefined);
+      const inheriting = f.graph.outgoing(p.id, 'scrape').filter((e) => e.interval === undefined);
       const scrapeMs = f.scrapeIntervalMs(p);
       if (inheriting.length > 0 && scrapeMs > LIMIT_MS) {
         const from =

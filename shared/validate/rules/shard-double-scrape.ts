@@ -11,8 +11,8 @@ export const shardDoubleScrape: Rule = {
   sources: ['SEED-004'],
   check(f) {
     const out: Draft[] = [];
-    for (const t of f.ctx.nodesOfKind('targets')) {
-      const edges = f.ctx.incoming(t.id, 'scrape');
+    for (const t of f.graph.nodesOfKind('targets')) {
+      const edges = f.graph.incoming(t.id, 'scrape');
       const whole = edges.filter((e) => !e.shard);
       if (whole.length === 0) continue;
       const scrapers = unique(edges.map((e) => e.from));

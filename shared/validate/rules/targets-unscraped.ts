@@ -10,8 +10,8 @@ export const targetsUnscraped: Rule = {
   sources: [],
   check(facts) {
     const out: Draft[] = [];
-    for (const t of facts.ctx.nodesOfKind('targets')) {
-      if (facts.ctx.incoming(t.id, 'scrape').length > 0) continue;
+    for (const t of facts.graph.nodesOfKind('targets')) {
+      if (facts.graph.incoming(t.id, 'scrape').length > 0) continue;
       out.push({
         message: `${t.name} is scraped by no Prometheus`,
         nodes: [t.id],

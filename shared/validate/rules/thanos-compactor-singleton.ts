@@ -11,8 +11,8 @@ export const thanosCompactorSingleton: Rule = {
   sources: ['TH'],
   check(facts) {
     const out: Draft[] = [];
-    for (const store of facts.ctx.nodesOfKind('object-store')) {
-      const edges = facts.ctx
+    for (const store of facts.graph.nodesOfKind('object-store')) {
+      const edges = facts.graph
         .incoming(store.id, 'objstore')
         .filter((e) => facts.node(e.from)?.kind === 'thanos-compactor');
       const compactors = [...new Set(edges.map((e) => e.from))];

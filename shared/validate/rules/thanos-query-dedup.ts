@@ -15,8 +15,9 @@ export const thanosQueryDedup: Rule = {
   check(facts) {
     const out: Draft[] = [];
     for (const e of facts.edgesOfKind('store')) {
-      const q = facts.node(e.from);
-      const p = facts.node(e.to);
+      const ends = facts.graph.resolve(e);
+      const q = ends?.source;
+      const p = ends?.target;
       if (q?.kind !== 'thanos-query' || p?.kind !== 'prometheus') continue;
       const replicas = replicasOf(p);
       if (replicas <= 1) continue;

@@ -12,7 +12,7 @@ export const thanosSidecarObjstore: Rule = {
     const out: Draft[] = [];
     for (const p of facts.prometheus) {
       if (p.thanosSidecar !== true) continue;
-      if (facts.ctx.outgoing(p.id, 'objstore').length > 0) continue;
+      if (facts.graph.outgoing(p.id, 'objstore').length > 0) continue;
       out.push({
         message: `${p.name} runs a Thanos sidecar but has no objstore edge, so its blocks are never uploaded`,
         nodes: [p.id],

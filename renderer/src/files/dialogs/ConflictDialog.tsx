@@ -2,11 +2,11 @@
 // existing file: the user decides. Reload discards the unsaved edits and opens the file as it is
 // now; Overwrite writes this version over it; Cancel writes nothing and keeps editing.
 import { useState } from 'react';
-import { Dialog } from '../../app/Dialog.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { designStore, selectDirty, useDesign } from '../../store/design-store.ts';
 import { openPath, saveTo, showErrors, type Failure } from '../file-actions.ts';
 import { displayPath, useFileUi } from '../file-ui.ts';
-import { ErrorBox } from './ErrorBox.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
 
 const close = () => useFileUi.getState().show(null);
 

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
-import type { ExportTarget } from '../../../../shared/generate/kubernetes/export-target.ts';
+import type { ExportTarget } from '../../../../shared/export-target.ts';
 import type { HostResult } from '../../../../shared/host-api.ts';
 import { validate } from '../../../../shared/validate/engine.ts';
 import { RULES } from '../../../../shared/validate/rules/index.ts';
 import { PathDialogFooter } from './PathDialogFooter.tsx';
-import { Dialog } from '../../app/Dialog.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { useDesign } from '../../store/design-store.ts';
 import { exportTo, type Failure } from '../file-actions.ts';
 import { displayPath, useFileUi } from '../file-ui.ts';
-import { ErrorBox } from './ErrorBox.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
 
 type Done = NonNullable<HostResult<'exportConfigs'>>;
 

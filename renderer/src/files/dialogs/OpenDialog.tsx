@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { RecentFile } from '../../../../shared/host-api.ts';
 import { PathDialogFooter } from './PathDialogFooter.tsx';
-import { Dialog } from '../../app/Dialog.tsx';
-import { useHost } from '../../app/host-context.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useHost } from '../../host/host-context.ts';
 import { openPath, type Failure } from '../file-actions.ts';
 import { baseName, displayPath, useFileUi } from '../file-ui.ts';
-import { ErrorBox } from './ErrorBox.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
 
 /** The folder part of a path, for the second line of an entry. */
 function folderOf(p: string): string {

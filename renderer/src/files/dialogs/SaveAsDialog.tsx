@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { PathDialogFooter } from './PathDialogFooter.tsx';
-import { Dialog } from '../../app/Dialog.tsx';
-import { useHost } from '../../app/host-context.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useHost } from '../../host/host-context.ts';
 import { useDesign } from '../../store/design-store.ts';
 import { saveTo, showConflict, type Failure } from '../file-actions.ts';
 import { designFileName, displayPath, useFileUi } from '../file-ui.ts';
-import { ErrorBox } from './ErrorBox.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
 
 /** Save As: a path in the workspace, prefilled from the design's file or its name. */
 export function SaveAsDialog({ then }: { then?: () => void }) {

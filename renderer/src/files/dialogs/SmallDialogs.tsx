@@ -1,8 +1,8 @@
 // The small dialogs: unsaved work (confirm), crash recovery, and errors with their lines.
 import { useState } from 'react';
 import type { Recovery } from '../../../../shared/host-api.ts';
-import { Dialog } from '../../app/Dialog.tsx';
-import { useHost } from '../../app/host-context.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useHost } from '../../host/host-context.ts';
 import { designStore, useDesign } from '../../store/design-store.ts';
 import { restore, save, startEmpty } from '../file-actions.ts';
 import { displayPath, useFileUi } from '../file-ui.ts';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { TemplateInfo } from '../../../../shared/host-api.ts';
-import { Dialog } from '../../app/Dialog.tsx';
-import { useHost } from '../../app/host-context.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useHost } from '../../host/host-context.ts';
 import { designStore } from '../../store/design-store.ts';
 import { fromTemplate, startEmpty, type Failure } from '../file-actions.ts';
 import { hostError, useFileUi } from '../file-ui.ts';
-import { ErrorBox } from './ErrorBox.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
 
 /** New from template: the gallery of designs from the seeds, plus an empty design. */
 export function TemplatesDialog() {

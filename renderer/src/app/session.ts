@@ -12,9 +12,9 @@ import {
   openTemplateCopy,
   showErrors,
   startEmpty,
-} from './file-actions.ts';
-import { hostError, useFileUi } from './file-ui.ts';
-import { watchDisk } from './disk-watch.ts';
+} from '../files/file-actions.ts';
+import { hostError, useFileUi } from '../files/file-ui.ts';
+import { watchDisk } from '../files/disk-watch.ts';
 import { listenToMenus } from '../commands/dispatch.ts';
 
 /** Edits wait this long for a pause before they are autosaved... */

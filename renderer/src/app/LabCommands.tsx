@@ -1,10 +1,10 @@
 // The toolbar's Launch and Stop buttons (next to the file commands), and the Stop dialog with its
 // "remove volumes" option. They look like the FileBar's own commands (its .cmd classes).
 import { useState } from 'react';
-import { Dialog } from '../app/Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { CommandButton } from '../commands/CommandButton.tsx';
-import { closeStopDialog, stopLab } from './lab-actions.ts';
-import { useLab } from './lab-store.ts';
+import { closeStopDialog, stopLab } from '../lab/lab-actions.ts';
+import { useLab } from '../lab/lab-store.ts';
 
 const ICON = {
   width: 16,

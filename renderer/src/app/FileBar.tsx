@@ -1,13 +1,13 @@
 // The top bar: the design's name and file (● when unsaved), and the file, edit, canvas and theme
 // commands. It also hosts the file dialogs and runs the file session (start, autosave).
 import { useEffect, type ReactNode } from 'react';
-import { useHost } from '../app/host-context.ts';
+import { useHost } from '../host/host-context.ts';
 import { CommandButton } from '../commands/CommandButton.tsx';
 import { selectDirty, useDesign } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';
-import { LabCommands } from '../lab/LabCommands.tsx';
-import { FileDialogs } from './dialogs/FileDialogs.tsx';
-import { displayPath, useFileUi } from './file-ui.ts';
+import { LabCommands } from './LabCommands.tsx';
+import { FileDialogs } from '../files/dialogs/FileDialogs.tsx';
+import { displayPath, useFileUi } from '../files/file-ui.ts';
 import { useFileSession } from './session.ts';
 import './FileBar.css';
 

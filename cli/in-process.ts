@@ -12,12 +12,12 @@ export interface CliResult {
 type Write = typeof process.stdout.write;
 
 function capture(into: string[]): Write {
-  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  return (chunk: string | Uint8Array, ...rest: unknown[]) => {
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     done?.();
     return true;
-  }) as Write;
+  };
 }
 
 /** Runs `fedstudio ...argv`; not reentrant (it borrows process.stdout and process.stderr). */

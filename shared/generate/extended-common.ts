@@ -31,7 +31,7 @@ export function varOf(ref: string): string {
 /** The port a node's service listens on: its own `port`, else the catalog's. */
 export function portOf(node: TopologyNode): number {
   const own = 'port' in node && typeof node.port === 'number' ? node.port : undefined;
-  return own ?? NODE_KIND_SPECS[node.kind as NodeKind].port;
+  return own ?? NODE_KIND_SPECS[node.kind].port;
 }
 
 export function dumpYaml(value: unknown, header: string): string {

@@ -239,7 +239,7 @@ export const decorations: fc.Arbitrary<Decoration> = fc.record({
       ),
     ),
     { maxKeys: 3 },
-  ) as fc.Arbitrary<Decoration['images']>,
+  ),
   replicas: fc.integer({ min: 1, max: 3 }),
   notes: hostileText,
   groupBy: fc.oneof(fc.constant<string[]>(['...']), fc.uniqueArray(labelName, { maxLength: 3 })),

@@ -60,7 +60,7 @@ export function newNode(kind: NodeKind, id: string, name: string, position: XY):
         position: pos,
       };
     default:
-      return { id, kind, name, position: pos } as TopologyNode;
+      return { id, kind, name, position: pos };
   }
 }
 
@@ -89,9 +89,7 @@ export function addEdge(t: Topology, from: string, to: string, kind?: EdgeKind):
   const id = uniqueName(`${k}-${a.name}-${b.name}`.slice(0, 60), takenIds(t));
   const base = { id, from, to };
   const edge: TopologyEdge =
-    k === 'federate'
-      ? { ...base, kind: k, match: ['{__name__=~"job:.*"}'] }
-      : ({ ...base, kind: k } as TopologyEdge);
+    k === 'federate' ? { ...base, kind: k, match: ['{__name__=~"job:.*"}'] } : { ...base, kind: k };
   return checked({ ...t, edges: [...(t.edges ?? []), edge] }, [id]);
 }
 
@@ -179,11 +177,7 @@ export function setNodeGroup(t: Topology, nodeId: string, group: string | undefi
   return {
     ...t,
     nodes: t.nodes.map((n) =>
-      n.id !== nodeId
-        ? n
-        : group === undefined
-          ? withoutKey(n, 'group')
-          : ({ ...n, group } as TopologyNode),
+      n.id !== nodeId ? n : group === undefined ? withoutKey(n, 'group') : { ...n, group },
     ),
   };
 }
@@ -233,7 +227,7 @@ export function pasteFragment(t: Topology, f: Fragment, offset: XY): EditResult 
       name,
       ...(n.position ? { position: shift(n.position) } : {}),
     } as TopologyNode;
-    return group === undefined ? withoutKey(copy, 'group') : ({ ...copy, group } as TopologyNode);
+    return group === undefined ? withoutKey(copy, 'group') : { ...copy, group };
   });
   const edges = f.edges.map((e) => ({
     ...e,

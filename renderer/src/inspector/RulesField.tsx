@@ -40,7 +40,10 @@ function ExprInput({
           setRefused(null);
         }}
         onCommit={(t) => {
-          if (t === expr) return setDraft(null);
+          if (t === expr) {
+            setDraft(null);
+            return;
+          }
           if (!parseExpr(t).ok) return;
           const why = commit(t.trim());
           setRefused(why);

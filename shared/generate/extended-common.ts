@@ -1,7 +1,7 @@
 // Small helpers shared by the data-store, exporter and extended-kind generators.
 import yaml from 'js-yaml';
 import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
-import type { ImageKey, NodeKind, TopologyNode } from '../model/schema.ts';
+import type { ImageKey, TopologyNode } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 
 /** The image of a kind, with `version` replacing its tag when the node sets one. */

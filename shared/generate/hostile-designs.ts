@@ -328,8 +328,12 @@ function decorateNode(node: TopologyNode, d: Decoration, alerts: boolean): Topol
     case 'promtail':
       return { ...n, paths: d.paths, labels: { ...n.labels, ...d.labels }, version: d.version };
     case 'object-store':
-      return { ...n, version: d.version };
-    default:
+    case 'loki':
+    case 'mimir':
+    case 'tempo':
+    case 'thanos-compactor':
+    case 'thanos-query':
+    case 'thanos-store':
       return { ...n, version: d.version };
   }
 }

@@ -1,7 +1,7 @@
 // Edits of a design as pure functions: the designer's commands are made of these, and each one
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
 import { inferEdgeKind, pairingProblem } from '../catalog/edge-kinds.ts';
-import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
 import { checkReferences } from './references.ts';
 import { NAME_MAX } from './primitives.ts';
 import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
@@ -59,7 +59,22 @@ export function newNode(kind: NodeKind, id: string, name: string, position: XY):
         receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
         position: pos,
       };
-    default:
+    // Kinds whose every field has a working default.
+    case 'prometheus':
+    case 'grafana':
+    case 'influxdb':
+    case 'clickhouse':
+    case 'postgres':
+    case 'redis':
+    case 'mysql':
+    case 'loki':
+    case 'tempo':
+    case 'promtail':
+    case 'mimir':
+    case 'thanos-query':
+    case 'thanos-store':
+    case 'thanos-compactor':
+    case 'object-store':
       return { id, kind, name, position: pos };
   }
 }
@@ -252,10 +267,6 @@ export function nextFreePosition(t: Topology): XY {
   return { x: (xs.length ? Math.max(...xs) : 0) + 220, y: 80 };
 }
 
-export function nodeLabel(n: TopologyNode): string {
-  return NODE_KIND_SPECS[n.kind].label;
-}
-
 function checked(t: Topology, ids: string[]): EditResult {
   const issues = checkReferences(t);
   const first = issues[0];
@@ -266,7 +277,7 @@ function round(p: XY): XY {
   return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
-function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
+function withoutKey<T extends object>(o: T, k: keyof T): T {
   return Object.fromEntries(Object.entries(o).filter(([key]) => key !== k)) as T;
 }
 

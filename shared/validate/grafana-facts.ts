@@ -16,7 +16,7 @@ export function grafanaLinks(f: Facts): GrafanaLinks {
   for (const e of f.edgesOfKind('datasource')) {
     if (f.node(e.from)?.kind !== 'grafana' || f.node(e.to)?.kind !== 'grafana') continue;
     let ups = links.get(e.from);
-    if (!ups) links.set(e.from, (ups = new Map()));
+    if (!ups) links.set(e.from, (ups = new Map<string, string[]>()));
     const ids = ups.get(e.to);
     if (ids) ids.push(e.id);
     else ups.set(e.to, [e.id]);

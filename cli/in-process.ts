@@ -25,6 +25,8 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const { stdout, stderr } = process;
+  // Kept to be put back on the same streams, never called apart from them.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- see above
   const saved = { out: stdout.write, err: stderr.write };
   stdout.write = capture(out);
   stderr.write = capture(err);

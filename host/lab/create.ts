@@ -87,7 +87,7 @@ function pull(docker: Docker, image: string, emit: (e: LabEvent) => void): Promi
   return new Promise((resolve, reject) => {
     docker.pull(image, {}, (err, stream) => {
       if (err || !stream) {
-        reject(err ?? new Error('no answer'));
+        reject(err instanceof Error ? err : new Error(err ? String(err) : 'no answer'));
         return;
       }
       let last = '';

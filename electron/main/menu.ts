@@ -80,10 +80,12 @@ export function menuTemplate(
       label: c.label,
       ...(key ? { accelerator: accelerator(key), registerAccelerator: registered(key) } : {}),
       click: (_item, _window, event) =>
-        a.send(event?.triggeredByAccelerator ? { command: id, viaKey: true } : { command: id }),
+        a.send(event.triggeredByAccelerator ? { command: id, viaKey: true } : { command: id }),
     };
   };
   const slot = (s: Slot): MenuItemConstructorOptions[] => {
+    // Every slot but these four is a command, and all commands look alike.
+    // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- see above
     switch (s) {
       case '-':
         return [{ type: 'separator' }];

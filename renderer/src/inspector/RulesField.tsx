@@ -18,7 +18,7 @@ function ExprInput({
 }: {
   id: string;
   expr: string;
-  commit(expr: string): string | null;
+  commit: (expr: string) => string | null;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);

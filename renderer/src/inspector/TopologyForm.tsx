@@ -1,7 +1,7 @@
 // The design itself, when nothing is selected: metadata, defaults and image overrides.
 import { DEFAULT_IMAGES } from '../../../shared/catalog/images.ts';
 import { Name } from '../../../shared/model/primitives.ts';
-import { IMAGE_KEYS, type ImageKey, type Topology } from '../../../shared/model/schema.ts';
+import { IMAGE_KEYS, type Topology } from '../../../shared/model/schema.ts';
 import { designStore, useDesign } from '../store/design-store.ts';
 import { withField } from './field-values.ts';
 import type { FieldSpec } from './fields.ts';

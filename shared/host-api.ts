@@ -2,7 +2,7 @@
 // Electron preload over IPC). Each method has a zod schema for its arguments and its
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
-import { COMMAND_IDS, type CommandId } from './commands.ts';
+import { COMMAND_IDS } from './commands.ts';
 import { EXPORT_TARGETS } from './generate/kubernetes/export-target.ts';
 
 // A NUL byte can never be part of a file name; refusing it here keeps it out of every fs call.
@@ -232,7 +232,6 @@ export type HostErrorBody = z.infer<typeof HostErrorBody>;
 /** What every call answers: its result, or an error with its message. */
 export type Envelope<T> = { result: T } | { error: HostErrorBody };
 
-export const TemplateInfoList = z.array(TemplateInfo);
 export type TemplateInfo = z.infer<typeof TemplateInfo>;
 export type OpenedDesign = z.infer<typeof OpenedDesign>;
 export type RecentFile = z.infer<typeof RecentFile>;
@@ -242,7 +241,6 @@ export type LabStatusResult = z.infer<typeof LabStatusResult>;
 
 /** Commands a host's native menus send to the renderer (Electron): the ids of the command table. */
 export const MENU_COMMANDS = COMMAND_IDS;
-export type MenuCommand = CommandId;
 /** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */
 export const MenuMessage = z.object({
   command: z.enum(MENU_COMMANDS),

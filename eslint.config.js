@@ -72,7 +72,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Tests state what they expect; a `!` there fails loudly, which is what a test wants.
+    // Tests (and the fakes they drive) state what they expect; a `!` there fails loudly, which
+    // is what a test wants.
     files: ['**/*.test.ts', 'e2e/**/*.spec.ts', '**/fake-*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -11,6 +11,7 @@ export default defineConfig({
       'templates/**/*.test.ts',
       'bench/**/*.test.ts',
       'renderer/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -12,12 +12,12 @@ export interface CliResult {
 type Write = typeof process.stdout.write;
 
 function capture(into: string[]): Write {
-  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  return (chunk: string | Uint8Array, ...rest: unknown[]) => {
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     done?.();
     return true;
-  }) as Write;
+  };
 }
 
 /** Runs `fedstudio ...argv`; not reentrant (it borrows process.stdout and process.stderr). */
@@ -25,6 +25,8 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const { stdout, stderr } = process;
+  // Kept to be put back on the same streams, never called apart from them.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- see above
   const saved = { out: stdout.write, err: stderr.write };
   stdout.write = capture(out);
   stderr.write = capture(err);

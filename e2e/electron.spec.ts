@@ -58,10 +58,10 @@ test('the desktop app opens a template, saves and exports', async () => {
       error: { code: 'forbidden' },
     });
     await app.evaluate(({ dialog }, folder) => {
-      dialog.showOpenDialog = (async () => ({
+      dialog.showOpenDialog = async () => ({
         canceled: false,
         filePaths: [folder],
-      })) as unknown as typeof dialog.showOpenDialog;
+      });
     }, out);
     const result = await invoke('exportConfigs', { text });
     expect(result).toMatchObject({ result: { written: expect.any(Number) } });

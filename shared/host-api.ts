@@ -198,7 +198,6 @@ export type HostErrorBody = z.infer<typeof HostErrorBody>;
 /** What every call answers: its result, or an error with its message. */
 export type Envelope<T> = { result: T } | { error: HostErrorBody };
 
-export const TemplateInfoList = z.array(TemplateInfo);
 export type TemplateInfo = z.infer<typeof TemplateInfo>;
 export type OpenedDesign = z.infer<typeof OpenedDesign>;
 export type RecentFile = z.infer<typeof RecentFile>;
@@ -208,7 +207,6 @@ export type LabStatusResult = z.infer<typeof LabStatusResult>;
 
 /** Commands a host's native menus send to the renderer (Electron): the ids of the command table. */
 export const MENU_COMMANDS = COMMAND_IDS;
-export type MenuCommand = CommandId;
 /** A menu command; `open` may name the file to open (Open Recent, a second launch, a file association). */
 export const MenuMessage = z.object({
   command: z.enum(MENU_COMMANDS),

@@ -27,20 +27,20 @@ interface Validating {
 type ModelClass = new (data: never) => Validating;
 
 const MODELS: Record<string, ModelClass> = {
-  'v1/Namespace': Namespace as unknown as ModelClass,
-  'v1/ConfigMap': ConfigMap as unknown as ModelClass,
-  'v1/Secret': Secret as unknown as ModelClass,
-  'v1/Service': Service as unknown as ModelClass,
-  'v1/PersistentVolumeClaim': PersistentVolumeClaim as unknown as ModelClass,
-  'apps/v1/StatefulSet': StatefulSet as unknown as ModelClass,
-  'apps/v1/Deployment': Deployment as unknown as ModelClass,
-  'monitoring.coreos.com/v1/Prometheus': Prometheus as unknown as ModelClass,
-  'monitoring.coreos.com/v1/Alertmanager': Alertmanager as unknown as ModelClass,
-  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule as unknown as ModelClass,
-  'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor as unknown as ModelClass,
-  'monitoring.coreos.com/v1/PodMonitor': PodMonitor as unknown as ModelClass,
-  'monitoring.coreos.com/v1alpha1/ScrapeConfig': ScrapeConfig as unknown as ModelClass,
-  'monitoring.coreos.com/v1alpha1/AlertmanagerConfig': AlertmanagerConfig as unknown as ModelClass,
+  'v1/Namespace': Namespace,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
+  'apps/v1/StatefulSet': StatefulSet,
+  'apps/v1/Deployment': Deployment,
+  'monitoring.coreos.com/v1/Prometheus': Prometheus,
+  'monitoring.coreos.com/v1/Alertmanager': Alertmanager,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
+  'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
+  'monitoring.coreos.com/v1alpha1/ScrapeConfig': ScrapeConfig,
+  'monitoring.coreos.com/v1alpha1/AlertmanagerConfig': AlertmanagerConfig,
 };
 
 /** Every Kubernetes document of an export (kustomization files are Kustomize's, not the API's). */

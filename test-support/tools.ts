@@ -54,7 +54,10 @@ export function runTool(
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
-  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  // Both are null when the tool could not be started at all.
+  const out = r.stdout as string | null;
+  const err = r.stderr as string | null;
+  return { ok: r.status === 0, output: `${out ?? ''}${err ?? ''}` };
 }
 
 /** Writes a file tree into a fresh temporary folder, runs `fn`, and removes the folder. */

@@ -8,14 +8,14 @@ import { startWebHostProcess } from './web-host.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<() => void> {
   if (!chromiumPath()) {
     const why =
       "no Chromium: install Debian's chromium (apt-get install chromium) or set FEDSTUDIO_CHROMIUM";
     if (process.env.CI) throw new Error(`e2e needs a browser in CI: ${why}`);
     process.env.FEDSTUDIO_E2E_SKIP = why;
     console.warn(`SKIPPED: the e2e suite: ${why}`);
-    return async () => {};
+    return () => undefined;
   }
   if (
     !existsSync(path.join(ROOT, 'dist/renderer/index.html')) ||
@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.FEDSTUDIO_E2E_URL = host.url;
   process.env.FEDSTUDIO_E2E_WORKSPACE = workspace;
-  return async () => {
+  return () => {
     host.stop();
     rmSync(workspace, { recursive: true, force: true });
   };

@@ -21,7 +21,7 @@ export function startWebHostProcess(
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
       if (m?.[1]) {

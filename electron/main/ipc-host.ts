@@ -43,8 +43,8 @@ export function isTrustedSender(
   return origin === APP_ORIGIN && event.sender.id === windowContentsId();
 }
 
-export function createHostHandler<M extends HostMethod>(
-  method: M,
+export function createHostHandler(
+  method: HostMethod,
   services: HostApi,
   trusted: (event: InvokeEvent) => boolean,
 ): (event: InvokeEvent, raw: unknown) => Promise<Envelope<unknown>> {

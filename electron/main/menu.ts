@@ -1,6 +1,6 @@
 // The native menus, built from the command table: labels and keys come from there, and every
 // command item sends its id to the renderer, which runs it as the toolbar and the keys do.
-import type { MenuItemConstructorOptions } from 'electron';
+import type { KeyboardEvent, MenuItemConstructorOptions } from 'electron';
 import {
   COMMANDS,
   parseKey,
@@ -79,11 +79,14 @@ export function menuTemplate(
       id,
       label: c.label,
       ...(key ? { accelerator: accelerator(key), registerAccelerator: registered(key) } : {}),
-      click: (_item, _window, event) =>
+      // No event when the item is clicked from code (MenuItem.click()), whatever the type says.
+      click: (_item, _window, event: KeyboardEvent | undefined) =>
         a.send(event?.triggeredByAccelerator ? { command: id, viaKey: true } : { command: id }),
     };
   };
   const slot = (s: Slot): MenuItemConstructorOptions[] => {
+    // Every slot but these four is a command, and all commands look alike.
+    // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- see above
     switch (s) {
       case '-':
         return [{ type: 'separator' }];

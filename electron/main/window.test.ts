@@ -66,10 +66,7 @@ describe('the window', () => {
 
   it('has the menus a user expects', () => {
     const labels = (items: ReturnType<typeof menuTemplate>): string[] =>
-      items.flatMap((i) => [
-        String(i.label ?? ''),
-        ...(Array.isArray(i.submenu) ? labels(i.submenu) : []),
-      ]);
+      items.flatMap((i) => [i.label ?? '', ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]);
     const all = labels(
       menuTemplate(
         { send: () => {}, quit: () => {}, toggleDevTools: () => {} },

@@ -16,7 +16,8 @@ const isEnvelope = (v: unknown): v is Envelope<unknown> =>
   typeof v === 'object' && v !== null && ('result' in v || 'error' in v);
 
 const bridge = {
-  async invoke(method: string, args: unknown): Promise<Envelope<unknown>> {
+  // The renderer says what `method` is; its type is only a claim.
+  async invoke(method: unknown, args: unknown): Promise<Envelope<unknown>> {
     if (typeof method !== 'string' || !Object.hasOwn(HOST_METHODS, method))
       return { error: { code: 'not-found', message: `no host method "${String(method)}"` } };
     try {

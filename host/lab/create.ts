@@ -87,7 +87,10 @@ async function presentImage(docker: Docker, image: string): Promise<ImageLaunch 
 function pull(docker: Docker, image: string, emit: (e: LabEvent) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     docker.pull(image, {}, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error('no answer'));
+      if (err || !stream) {
+        reject(err instanceof Error ? err : new Error(err ? String(err) : 'no answer'));
+        return;
+      }
       let last = '';
       docker.modem.followProgress(
         stream,

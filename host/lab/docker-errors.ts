@@ -40,10 +40,7 @@ function missingProgram(text: string): string | undefined {
 }
 
 function classify(text: string, ctx: DockerErrorContext, raw: unknown): Reason {
-  const errno =
-    raw !== null && typeof raw === 'object' && 'code' in raw
-      ? String((raw as { code: unknown }).code)
-      : '';
+  const errno = raw !== null && typeof raw === 'object' && 'code' in raw ? String(raw.code) : '';
   const process = /exec|starting container process|entrypoint|executable/i.test(text);
   if (/port is already allocated|address already in use/i.test(text))
     return {
@@ -178,10 +175,5 @@ export function explainDockerError(e: unknown, ctx: DockerErrorContext): LabErro
 export function fromDocker(e: unknown): boolean {
   if (e instanceof LabError) return false;
   if (dockerStatus(e) !== undefined) return true;
-  return (
-    e !== null &&
-    typeof e === 'object' &&
-    'syscall' in e &&
-    (e as { syscall: unknown }).syscall === 'connect'
-  );
+  return e !== null && typeof e === 'object' && 'syscall' in e && e.syscall === 'connect';
 }

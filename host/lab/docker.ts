@@ -138,7 +138,7 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
 /** The host port (on 127.0.0.1) a container port is published on, from an inspect answer. */
 export function publishedPort(info: ContainerInspect, containerPort: number): number | undefined {
   const bindings = info.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
-  const port = Number(bindings?.[0]?.HostPort);
+  const port = Number(bindings[0]?.HostPort);
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 

@@ -34,7 +34,7 @@ export function errorText(e: unknown): string {
 /** Docker's error answers carry an HTTP status code (dockerode's `statusCode`). */
 export function dockerStatus(e: unknown): number | undefined {
   if (e !== null && typeof e === 'object' && 'statusCode' in e) {
-    const code = (e as { statusCode: unknown }).statusCode;
+    const code = e.statusCode;
     return typeof code === 'number' ? code : undefined;
   }
   return undefined;
@@ -43,9 +43,9 @@ export function dockerStatus(e: unknown): number | undefined {
 /** The engine's own message: dockerode puts the JSON answer's `message` in `json`. */
 export function dockerText(e: unknown): string {
   if (e !== null && typeof e === 'object' && 'json' in e) {
-    const json = (e as { json: unknown }).json;
+    const json = e.json;
     if (json !== null && typeof json === 'object' && 'message' in json) {
-      const m = (json as { message: unknown }).message;
+      const m = json.message;
       if (typeof m === 'string' && m.trim()) return m.trim();
     }
   }

@@ -123,7 +123,7 @@ export class FakeDocker {
       name: o.name,
       labels: o.Labels,
       image: o.Image,
-      options: o as unknown as Record<string, unknown>,
+      options: o,
       state: 'created',
       exitCode: 0,
     });

@@ -49,7 +49,7 @@ export async function getJson<T>(
 ): Promise<T> {
   const body = await boundedGet(url, timeoutMs, async (res) => {
     if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
-    return (await res.json()) as unknown;
+    return await res.json();
   });
   const parsed = schema.safeParse(body);
   if (!parsed.success)

@@ -21,11 +21,11 @@ export interface StartContext {
   ids: Map<string, string>;
   keep: Set<string>;
   /** Makes the container again (on other host ports); returns its id. */
-  recreate(c: LabContainer): Promise<string>;
+  recreate: (c: LabContainer) => Promise<string>;
   timeoutMs: number;
   /** Aborted on the first failure, or by the caller (an interrupt). */
   controller: AbortController;
-  emit(e: LabEvent): void;
+  emit: (e: LabEvent) => void;
 }
 
 /** Starts each container once everything it depends on is healthy; independent ones in parallel. */
@@ -34,7 +34,7 @@ export async function startAll(x: StartContext): Promise<void> {
   const byName = new Map(plan.containers.map((c) => [c.instance, c]));
   const ready = new Map<string, Promise<void>>();
   const run = async (c: LabContainer): Promise<void> => {
-    await Promise.all(c.dependsOn.map((d) => ready.get(d)));
+    await Promise.all(c.dependsOn.map((d) => ready.get(d) ?? Promise.resolve()));
     if (controller.signal.aborted) throw new Error(CANCELLED);
     let id = ids.get(c.instance);
     if (id === undefined) throw new Error(`${c.instance} was never created`);

@@ -22,13 +22,13 @@ export const ExportManifest = z
   .object({
     type: z.literal(MANIFEST_TYPE),
     version: z.number().int().positive(),
-    generator: z.object({ name: z.string(), version: z.string() }).passthrough(),
+    generator: z.object({ name: z.string(), version: z.string() }).loose(),
     exportedAt: z.string(),
     files: z.array(ManifestFile),
     /** Facts about the design later exports may need (e.g. each shard group's modulus). */
     design: z.record(z.string(), z.unknown()).optional(),
   })
-  .passthrough();
+  .loose();
 export type ExportManifest = z.infer<typeof ExportManifest>;
 
 /** What a folder says about its previous export. */

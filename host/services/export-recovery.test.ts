@@ -27,7 +27,7 @@ const read = (dir: string, rel: string) => readFile(path.join(dir, rel), 'utf8')
 /** The id of a process that has ended. */
 function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', '']);
-  return r.pid!;
+  return r.pid;
 }
 
 /** A staging folder of another process, as a kill leaves it: sealed or not. */

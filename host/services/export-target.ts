@@ -30,7 +30,7 @@ const FS_REASONS: Record<string, string> = {
  * about the file system (bugs) pass through unchanged.
  */
 export function describeFsError(e: unknown, doing: string): unknown {
-  const err = e as NodeJS.ErrnoException;
+  const err = e as NodeJS.ErrnoException | null | undefined;
   if (e instanceof ExportRefused || typeof err?.code !== 'string') return e;
   const reason = FS_REASONS[err.code];
   if (reason === undefined) return e;

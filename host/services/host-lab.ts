@@ -133,13 +133,13 @@ export function createLabServices(o: LabServicesOptions): Pick<HostApi, LabMetho
       return { started: true as const, name, nodes };
     },
 
-    async labProgress({ since }) {
-      return {
+    labProgress({ since }) {
+      return Promise.resolve({
         name: launch?.name ?? null,
         events: events.filter((e) => e.seq > since),
         running: launch?.running ?? false,
         ...(launch?.error ? { error: launch.error } : {}),
-      };
+      });
     },
 
     async labStatus({ name }) {

@@ -274,9 +274,9 @@ export function createHostServices(o: HostServicesOptions): HostApi {
         throw e;
       }
     },
-    async setDocumentState(state) {
+    setDocumentState(state) {
       o.onDocumentState?.(state);
-      return { ok: true as const };
+      return Promise.resolve({ ok: true as const });
     },
     async putRecovery(r) {
       await o.state.putRecovery(r);

@@ -150,7 +150,7 @@ export function createWorkerPool(o: WorkerPoolOptions): WorkerPool {
     run<T>(job: unknown) {
       if (closed) return Promise.reject(new JobStopped('closed', 'the host is shutting down'));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ job, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ job, resolve: resolve, reject });
         pump();
       });
     },

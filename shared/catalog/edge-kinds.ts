@@ -75,7 +75,7 @@ export const EDGE_KIND_SPECS: Record<EdgeKind, EdgeKindSpec> = {
 
 /** Edge kinds whose from/to kinds fit the two nodes (conditions included). */
 export function allowedEdgeKinds(from: TopologyNode, to: TopologyNode): EdgeKind[] {
-  return (Object.values(EDGE_KIND_SPECS) as EdgeKindSpec[])
+  return Object.values<EdgeKindSpec>(EDGE_KIND_SPECS)
     .filter((s) => s.from.includes(from.kind) && s.to.includes(to.kind))
     .filter((s) => !s.requires || s.requires.test(from, to))
     .map((s) => s.kind);

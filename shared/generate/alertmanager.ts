@@ -17,7 +17,6 @@ export {
   inlinePlaceholder,
   secretRenderScript,
   webhookPlaceholder,
-  type SecretRenderPlan,
 } from './alertmanager-render.ts';
 
 type AlertmanagerNode = NodeOf<'alertmanager'>;

@@ -314,7 +314,7 @@ describe('scripts/write-secrets.sh', () => {
   });
 
   it('writes each secret from .env, unquoted, readable by containers, in a private folder', async () => {
-    const script = renderWriteSecrets(HAND_MADE as ServiceSpec[]) ?? '';
+    const script = renderWriteSecrets(HAND_MADE) ?? '';
     const files = {
       [WRITE_SECRETS_PATH]: script,
       '.env': 'COMPOSE_PROJECT_NAME=x\nOTHER=1\nHOOK_URL="https://h/x?a=1&b=$2"\n',

@@ -77,7 +77,7 @@ const INTENDED_REF = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
 export function escapeComposeValue(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
+    const ch = s.charAt(i);
     if (ch !== '$') {
       out += ch;
       continue;

@@ -175,7 +175,7 @@ nodes:
   - { id: x, kind: targets, name: ext, exporter: node-exporter, addresses: ["10.1.1.1:9100"] }
   - { id: u, kind: targets, name: app, exporter: custom, count: 3 }
 `);
-  const targets = generateTargets(createContext(t)).services as ServiceSpec[];
+  const targets = generateTargets(createContext(t)).services;
 
   it('runs min(count, 3) or labCount exporters only where there are no addresses and no custom exporter', () => {
     expect(targets.map((s) => s.name)).toEqual([

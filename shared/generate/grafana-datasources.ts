@@ -133,7 +133,14 @@ function directShape(ctx: GenerateContext, node: TopologyNode): Shape | undefine
       return { type: 'loki', url: `http://${host}:${portOf(node, 3100)}` };
     case 'tempo':
       return { type: 'tempo', url: `http://${host}:${portOf(node, 3200)}` };
-    default:
+    // Nothing Grafana can query directly.
+    case 'grafana':
+    case 'object-store':
+    case 'promtail':
+    case 'redis':
+    case 'targets':
+    case 'thanos-compactor':
+    case 'thanos-store':
       return undefined;
   }
 }

@@ -98,11 +98,11 @@ export function grafanaIni(ctx: GenerateContext, node: GrafanaNode, adminVar: st
   };
   const backends = ctx.outgoing(node.id, 'backend').map((e) => ctx.node(e.to));
   const sql = backends.find((n) => n.kind === 'postgres' || n.kind === 'mysql');
-  if (sql && (sql.kind === 'postgres' || sql.kind === 'mysql')) {
+  if (sql) {
     sections.database = databaseSection(sql, vars);
   }
   const redis = backends.find((n) => n.kind === 'redis');
-  if (redis && redis.kind === 'redis') {
+  if (redis) {
     const c = dataStoreConnection(redis);
     const password =
       c.passwordVar !== undefined ? `,password=${fromEnv(`\${${c.passwordVar}}`, vars)}` : '';

@@ -239,7 +239,7 @@ export const decorations: fc.Arbitrary<Decoration> = fc.record({
       ),
     ),
     { maxKeys: 3 },
-  ) as fc.Arbitrary<Decoration['images']>,
+  ),
   replicas: fc.integer({ min: 1, max: 3 }),
   notes: hostileText,
   groupBy: fc.oneof(fc.constant<string[]>(['...']), fc.uniqueArray(labelName, { maxLength: 3 })),
@@ -328,8 +328,12 @@ function decorateNode(node: TopologyNode, d: Decoration, alerts: boolean): Topol
     case 'promtail':
       return { ...n, paths: d.paths, labels: { ...n.labels, ...d.labels }, version: d.version };
     case 'object-store':
-      return { ...n, version: d.version };
-    default:
+    case 'loki':
+    case 'mimir':
+    case 'tempo':
+    case 'thanos-compactor':
+    case 'thanos-query':
+    case 'thanos-store':
       return { ...n, version: d.version };
   }
 }

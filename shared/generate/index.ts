@@ -21,7 +21,7 @@ import { renderReadme } from './readme.ts';
 import { generateTargets } from './targets.ts';
 import type { ExportResult, FileTree, GeneratedPart, ServiceSpec } from './types.ts';
 
-export type { ExportResult, FileTree, ServiceSpec } from './types.ts';
+export type { ExportResult } from './types.ts';
 
 export interface ExportOptions {
   /** The design's own text, copied verbatim as topology.yaml (comments kept); else it is serialized. */

@@ -109,6 +109,8 @@ function remoteWriteSection(ctx: GenerateContext, node: PrometheusNode): Record<
     for (let n = 2; taken.has(name); n++) name = `${receiver.name}-${n}`;
     taken.add(name);
     const queue = Object.fromEntries(
+      // An edit in the app can leave a key present but undefined.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
       Object.entries(edge.queue ?? {}).filter(([, v]) => v !== undefined),
     );
     out.push({

@@ -10,6 +10,8 @@ export function stableJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
+  // undefined for a function or a symbol, whatever its type says.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   return JSON.stringify(value) ?? 'null';
 }
 

@@ -1,7 +1,7 @@
 // Edits of a design as pure functions: the designer's commands are made of these, and each one
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
 import { inferEdgeKind, pairingProblem } from '../catalog/edge-kinds.ts';
-import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
 import { checkReferences } from './references.ts';
 import { NAME_MAX } from './primitives.ts';
 import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
@@ -59,8 +59,23 @@ export function newNode(kind: NodeKind, id: string, name: string, position: XY):
         receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
         position: pos,
       };
-    default:
-      return { id, kind, name, position: pos } as TopologyNode;
+    // Kinds whose every field has a working default.
+    case 'prometheus':
+    case 'grafana':
+    case 'influxdb':
+    case 'clickhouse':
+    case 'postgres':
+    case 'redis':
+    case 'mysql':
+    case 'loki':
+    case 'tempo':
+    case 'promtail':
+    case 'mimir':
+    case 'thanos-query':
+    case 'thanos-store':
+    case 'thanos-compactor':
+    case 'object-store':
+      return { id, kind, name, position: pos };
   }
 }
 
@@ -89,9 +104,7 @@ export function addEdge(t: Topology, from: string, to: string, kind?: EdgeKind):
   const id = uniqueName(`${k}-${a.name}-${b.name}`.slice(0, 60), takenIds(t));
   const base = { id, from, to };
   const edge: TopologyEdge =
-    k === 'federate'
-      ? { ...base, kind: k, match: ['{__name__=~"job:.*"}'] }
-      : ({ ...base, kind: k } as TopologyEdge);
+    k === 'federate' ? { ...base, kind: k, match: ['{__name__=~"job:.*"}'] } : { ...base, kind: k };
   return checked({ ...t, edges: [...(t.edges ?? []), edge] }, [id]);
 }
 
@@ -179,11 +192,7 @@ export function setNodeGroup(t: Topology, nodeId: string, group: string | undefi
   return {
     ...t,
     nodes: t.nodes.map((n) =>
-      n.id !== nodeId
-        ? n
-        : group === undefined
-          ? withoutKey(n, 'group')
-          : ({ ...n, group } as TopologyNode),
+      n.id !== nodeId ? n : group === undefined ? withoutKey(n, 'group') : { ...n, group },
     ),
   };
 }
@@ -192,10 +201,6 @@ export function setNodeGroup(t: Topology, nodeId: string, group: string | undefi
 export function nextFreePosition(t: Topology): XY {
   const xs = t.nodes.map((n) => n.position?.x ?? 0);
   return { x: (xs.length ? Math.max(...xs) : 0) + 220, y: 80 };
-}
-
-export function nodeLabel(n: TopologyNode): string {
-  return NODE_KIND_SPECS[n.kind].label;
 }
 
 export function checked(t: Topology, ids: string[]): EditResult {

@@ -133,6 +133,8 @@ function literalProblem(literal: string): string | null {
   const plain = body.replace(ESCAPE, 'x');
   if (plain.includes('\\')) return `invalid escape in ${literal}`;
   if (literal.startsWith('"') && /\\'/.test(body)) return `invalid escape in ${literal}`;
+  // One code point, as Go counts runes; grapheme clusters do not matter here.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- see above
   if (literal.startsWith("'") && [...plain].length !== 1)
     return `invalid character constant ${literal}`;
   return null;

@@ -67,8 +67,7 @@ function locator(doc: Document, lc: LineCounter): Locate {
       );
       if (pair && isScalar(pair.key)) found = pair.key;
     }
-    const range =
-      (found as YamlNode | undefined)?.range ?? (doc.contents as YamlNode | null)?.range;
+    const range = (found as YamlNode | undefined)?.range ?? doc.contents?.range;
     if (!range) return { line: 1, column: 1 };
     const pos = lc.linePos(range[0]);
     return { line: pos.line, column: pos.col };

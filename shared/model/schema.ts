@@ -362,7 +362,6 @@ export const EDGE_SCHEMAS = {
 } as const;
 
 export type EdgeKind = keyof typeof EDGE_SCHEMAS;
-export const EDGE_KINDS = Object.keys(EDGE_SCHEMAS) as EdgeKind[];
 
 export const TopologyEdge = z.discriminatedUnion('kind', [
   ScrapeEdge,

@@ -15,8 +15,10 @@ export const MAX_NESTING = 64;
 
 export type YamlLoad = { ok: true; value: unknown } | { ok: false; errors: ModelError[] };
 
-class TooDeep {
-  constructor(readonly offset: number) {}
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deeply nested');
+  }
 }
 
 /** Core YAML 1.2 only: no timestamps, binary or merge keys, the same reading as the locator's. */
@@ -77,7 +79,9 @@ function yamlError(text: string, e: jsyaml.YAMLException): ModelError {
   }
   const message = e.reason === 'duplicated mapping key' ? 'duplicate key' : e.reason;
   // js-yaml adds a line break to text without one: an error at the very end points at the end.
-  return documentError(text, Math.min(e.mark?.position ?? 0, text.length), message);
+  // Not every js-yaml error carries a mark, whatever its type says.
+  const mark = e.mark as jsyaml.YAMLException['mark'] | undefined;
+  return documentError(text, Math.min(mark?.position ?? 0, text.length), message);
 }
 
 /** The offset where the node js-yaml is about to read starts: past spaces, breaks and comments. */

@@ -78,7 +78,7 @@ export function federators(
   const by = new Map<string, Map<string, EdgeOf<'federate'>[]>>();
   for (const e of f.edgesOfKind('federate')) {
     let sources = by.get(e.from);
-    if (!sources) by.set(e.from, (sources = new Map()));
+    if (!sources) by.set(e.from, (sources = new Map<string, EdgeOf<'federate'>[]>()));
     const list = sources.get(e.to);
     if (list) list.push(e);
     else sources.set(e.to, [e]);

@@ -17,7 +17,7 @@ export function grafanaLinks(f: Facts): GrafanaLinks {
     const ends = f.graph.resolve(e);
     if (ends?.source.kind !== 'grafana' || ends.target.kind !== 'grafana') continue;
     let ups = links.get(e.from);
-    if (!ups) links.set(e.from, (ups = new Map()));
+    if (!ups) links.set(e.from, (ups = new Map<string, string[]>()));
     const ids = ups.get(e.to);
     if (ids) ids.push(e.id);
     else ups.set(e.to, [e.id]);

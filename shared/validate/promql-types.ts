@@ -118,14 +118,19 @@ export function typeProblem(text: string, node: SyntaxNode | null): string | nul
       const setOp = has(node, And, Or, Unless);
       if (node.getChild(BoolModifier) && !comparison)
         return 'bool modifier can only be used on comparison operators';
-      if (!node.getChild(BoolModifier) && comparison && lt === 'scalar' && rt === 'scalar')
+      if (
+        !node.getChild(BoolModifier) &&
+        comparison &&
+        lt === ValueType.scalar &&
+        rt === ValueType.scalar
+      )
         return 'comparisons between scalars must use BOOL modifier';
       for (const t of [lt, rt])
-        if (t !== 'scalar' && t !== 'vector')
+        if (t !== ValueType.scalar && t !== ValueType.vector)
           return `binary expression must contain only scalar and instant vector types, got ${NAMES[t]}`;
-      if (setOp && (lt === 'scalar' || rt === 'scalar'))
+      if (setOp && (lt === ValueType.scalar || rt === ValueType.scalar))
         return 'set operator not allowed in binary scalar expression';
-      return matchingProblem(text, node, lt === 'vector' && rt === 'vector', setOp);
+      return matchingProblem(text, node, lt === ValueType.vector && rt === ValueType.vector, setOp);
     }
     case FunctionCall: {
       const id = node.firstChild?.firstChild;
@@ -149,7 +154,7 @@ export function typeProblem(text: string, node: SyntaxNode | null): string | nul
       const inner = check(e);
       if (inner) return inner;
       const t = getType(e);
-      return t === 'scalar' || t === 'vector'
+      return t === ValueType.scalar || t === ValueType.vector
         ? null
         : `unary expression only allowed on expressions of type scalar or instant vector, got ${NAMES[t]}`;
     }
@@ -160,7 +165,7 @@ export function typeProblem(text: string, node: SyntaxNode | null): string | nul
       const inner = check(e);
       if (inner) return inner;
       const t = getType(e);
-      return t === 'vector' || t === 'matrix'
+      return t === ValueType.vector || t === ValueType.matrix
         ? null
         : '@ modifier must be preceded by an instant vector selector, a range vector selector or a subquery';
     }

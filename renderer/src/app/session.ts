@@ -146,7 +146,9 @@ export function useFileSession(host: HostApi): void {
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (!selectDirty(designStore.getState())) return;
       e.preventDefault();
-      e.returnValue = ''; // older browsers need it set
+      // Older browsers (and Electron's close prompt) need it set, deprecated or not.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
+      e.returnValue = '';
     };
     window.addEventListener('beforeunload', beforeUnload);
     const stopMenus = listenToMenus(host);

@@ -44,8 +44,10 @@ export function copySelection(): boolean {
   if (!f) return false;
   clip = { fragment: f, pastes: 0 };
   const text = fragmentYaml(f);
-  if (text !== null && navigator.clipboard?.writeText) {
-    navigator.clipboard.writeText(text).catch(() => undefined); // not allowed: memory only
+  // Absent outside a secure context, whatever lib.dom says.
+  const clipboard = navigator.clipboard as Clipboard | undefined;
+  if (text !== null && clipboard) {
+    clipboard.writeText(text).catch(() => undefined); // not allowed: memory only
   }
   return true;
 }

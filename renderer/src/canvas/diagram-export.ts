@@ -52,7 +52,9 @@ async function render(format: 'png' | 'svg'): Promise<string | null> {
         height: `${height}px`,
         transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
       },
-      filter: (el: HTMLElement) => !SKIP.some((cls) => el.classList?.contains(cls)),
+      // Text nodes come through too.
+      filter: (el: Node) =>
+        !(el instanceof Element) || !SKIP.some((cls) => el.classList.contains(cls)),
     };
     return format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
   } finally {

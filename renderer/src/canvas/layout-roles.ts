@@ -57,8 +57,14 @@ export function rolePartitions(t: Topology): Map<string, number> {
       case 'thanos-compactor':
       case 'object-store':
         return STORAGE;
-      default:
-        return null; // Alertmanagers and data stores: beside whoever uses them
+      // Alertmanagers and data stores: beside whoever uses them.
+      case 'alertmanager':
+      case 'clickhouse':
+      case 'influxdb':
+      case 'mysql':
+      case 'postgres':
+      case 'redis':
+        return null;
     }
   };
   for (const n of t.nodes) {

@@ -43,6 +43,7 @@ export function runMenuCommand({ command, path, viaKey }: MenuMessage): void {
   const h = HANDLERS[command];
   if (outcome === 'native' && h.native) {
     // execCommand is deprecated but is what Electron's own edit roles do; there is no successor.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
     document.execCommand(h.native);
   } else if (outcome === 'run') {
     h.run(path !== undefined ? { path } : {});

@@ -61,7 +61,7 @@ describe('key presses to commands', () => {
           shiftKey: parts.includes('Shift'),
           altKey: parts.includes('Alt'),
         });
-        expect(matchKey(e), `${k}`).toMatchObject({ id: cid, spec: k });
+        expect(matchKey(e), k).toMatchObject({ id: cid, spec: k });
       }
     }
   });

@@ -55,7 +55,14 @@ export function FieldInput(props: FieldProps & { firing?: readonly string[] }) {
       return <RulesField {...props} />;
     case 'suppress':
       return <SuppressField {...props} firing={props.firing ?? []} />;
-    default:
+    case 'text':
+    case 'multiline':
+    case 'int':
+    case 'duration':
+    case 'secret':
+    case 'path':
+    case 'strings':
+    case 'selectors':
       return <TextField {...props} />;
   }
 }

@@ -30,7 +30,7 @@ export function LabelsField({
   };
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
     // Leaving one input for another of the same editor is not leaving the editor.
-    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    if (e.currentTarget.contains(e.relatedTarget)) return;
     if (rows) apply(rows);
   };
   return (

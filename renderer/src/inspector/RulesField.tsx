@@ -18,7 +18,7 @@ function ExprInput({
 }: {
   id: string;
   expr: string;
-  commit(expr: string): string | null;
+  commit: (expr: string) => string | null;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
@@ -40,7 +40,10 @@ function ExprInput({
           setRefused(null);
         }}
         onCommit={(t) => {
-          if (t === expr) return setDraft(null);
+          if (t === expr) {
+            setDraft(null);
+            return;
+          }
           if (!parseExpr(t).ok) return;
           const why = commit(t.trim());
           setRefused(why);

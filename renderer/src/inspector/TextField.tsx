@@ -9,7 +9,7 @@ export interface FieldProps {
   spec: FieldSpec;
   value: unknown;
   /** Applies a value; returns why it was refused, or null. */
-  commit(value: unknown): string | null;
+  commit: (value: unknown) => string | null;
   placeholder?: string | undefined;
 }
 

@@ -1,7 +1,7 @@
 // The design itself, when nothing is selected: metadata, defaults and image overrides.
 import { DEFAULT_IMAGES } from '../../../shared/catalog/images.ts';
 import { Name } from '../../../shared/model/primitives.ts';
-import { IMAGE_KEYS, type ImageKey, type Topology } from '../../../shared/model/schema.ts';
+import { IMAGE_KEYS, type Topology } from '../../../shared/model/schema.ts';
 import { designStore, useDesign } from '../store/design-store.ts';
 import { withField } from './field-values.ts';
 import type { FieldSpec } from './fields.ts';
@@ -33,11 +33,11 @@ function commitSection(section: Section, spec: FieldSpec, value: unknown): strin
   }
   const store = designStore.getState();
   const run = (t: Topology): Topology => {
-    const part = withField((t[section] ?? {}) as object, spec.key, value);
+    const part = withField(t[section] ?? {}, spec.key, value);
     if (section !== 'metadata' && Object.keys(part).length === 0) {
       return Object.fromEntries(Object.entries(t).filter(([k]) => k !== section)) as Topology;
     }
-    return { ...t, [section]: part } as Topology;
+    return { ...t, [section]: part };
   };
   store.apply({ label: `Edit ${spec.label.toLowerCase()}`, undoable: true, run });
   return null;
@@ -71,7 +71,7 @@ const IMAGE_SPECS: FieldSpec[] = IMAGE_KEYS.map((k) => ({
   key: k,
   label: k,
   type: 'text',
-  placeholder: DEFAULT_IMAGES[k as ImageKey],
+  placeholder: DEFAULT_IMAGES[k],
 }));
 
 export function TopologyForm() {

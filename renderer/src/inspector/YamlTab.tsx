@@ -15,9 +15,15 @@ export function YamlTab({ target }: { target: ItemRef }) {
 
   const apply = () => {
     const r = parseItemYaml(text, schemaOf(target), target.item);
-    if (!r.ok) return setErrors(r.errors);
+    if (!r.ok) {
+      setErrors(r.errors);
+      return;
+    }
     const why = commitItem(target, r.value, 'Edit as YAML');
-    if (why) return setErrors([{ line: 0, message: why }]);
+    if (why) {
+      setErrors([{ line: 0, message: why }]);
+      return;
+    }
     setErrors([]);
     setDraft(null);
   };

@@ -62,7 +62,10 @@ export function parseField(spec: FieldSpec, text: string): Parsed {
       const errors = selectorErrors(t);
       return errors.length > 0 ? bad(errors.join('\n')) : okv(lines);
     }
-    default:
+    case 'labels':
+    case 'recordingRules':
+    case 'alertRules':
+    case 'suppress':
       return bad(`${spec.type} is not a text field`);
   }
 }
@@ -83,7 +86,9 @@ export function selectorErrors(text: string): string[] {
 export function fieldText(spec: FieldSpec, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(String).join('\n');
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** A copy of `item` with `key` set, or removed when `value` is undefined. */

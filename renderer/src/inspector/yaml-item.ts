@@ -36,7 +36,7 @@ export function parseItemYaml(text: string, schema: z.ZodType, current: object):
   const geometry = Object.fromEntries(
     Object.entries(current).filter(([k]) => (GEOMETRY as readonly string[]).includes(k)),
   );
-  const candidate = { ...(raw as object), ...geometry };
+  const candidate = { ...raw, ...geometry };
   const r = schema.safeParse(candidate);
   if (r.success) return { ok: true, value: r.data as object };
   // The design file's own messages ("missing required …", "unknown key …"), not zod's.

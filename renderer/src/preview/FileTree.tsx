@@ -5,7 +5,7 @@ import type { TreeEntry } from './tree.ts';
 interface Props {
   entries: readonly TreeEntry[];
   selected: string | undefined;
-  onSelect(path: string): void;
+  onSelect: (path: string) => void;
 }
 
 export function FileTree({ entries, selected, onSelect }: Props) {

@@ -56,7 +56,7 @@ export interface DesignActions {
   /** The document is in `filePath` now, as revision `diskRevision` (the edits since stay unsaved). */
   markSaved(filePath: string, diskRevision?: string | null, savedRevision?: number): void;
   notify(text: string, kind?: 'info' | 'error'): void;
-  focusOn(id: string): void;
+  focusOn: (id: string) => void;
 }
 
 export type DesignStore = DesignState & DesignActions;

@@ -7,7 +7,10 @@ const KEY = 'fedstudio.theme';
 function initial(): Theme {
   const saved = localStorage.getItem(KEY);
   if (saved === 'dark' || saved === 'light') return saved;
-  return window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+  // jsdom has no matchMedia.
+  const light =
+    'matchMedia' in window && window.matchMedia('(prefers-color-scheme: light)').matches;
+  return light ? 'light' : 'dark';
 }
 
 export const useTheme = create<{ theme: Theme; toggle(): void }>()((set, get) => ({

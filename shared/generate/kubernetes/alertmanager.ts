@@ -1,6 +1,7 @@
 // Alertmanager nodes -> an `Alertmanager` (its replicas form one gossip cluster, run by the
 // operator) and the `AlertmanagerConfig` it uses as its whole configuration: the design's route
 // tree and receivers, with every secret read from the design's Secret.
+import type { z } from 'zod';
 import { SINGLE_VAR_REF } from '../../model/primitives.ts';
 import type { ChildRoute, NodeOf, Receiver } from '../../model/schema.ts';
 import type { GenerateContext } from '../context.ts';
@@ -17,7 +18,7 @@ import { alertmanagerServiceName, operatorPodName } from './prometheus.ts';
 import { instanceService } from './workloads.ts';
 
 type AlertmanagerNode = NodeOf<'alertmanager'>;
-type ChildRouteT = typeof ChildRoute._output;
+type ChildRouteT = z.output<typeof ChildRoute>;
 
 const WEB_PORT = 9093;
 const BLACK_HOLE = 'default';

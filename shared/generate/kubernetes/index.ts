@@ -10,11 +10,10 @@ import type { FileTree, ServiceSpec } from '../types.ts';
 import { alertmanagerManifests } from './alertmanager.ts';
 import { BASE_DIR, clusterLayout, kustomization } from './layout.ts';
 import { dumpManifests, dumpYamlFile, manifest, namingOf, type Manifest } from './meta.ts';
-import { OBJSTORE_KEY, prometheusManifests } from './prometheus.ts';
+import { prometheusManifests } from './prometheus.ts';
 import { renderKubernetesReadme } from './readme.ts';
 import { nodeWorkloads } from './workloads.ts';
 
-export { OBJSTORE_KEY };
 export const DEFAULT_NAMESPACE = 'monitoring';
 export const SECRET_EXAMPLE = 'secret.example.yaml';
 

@@ -173,7 +173,7 @@ describe('Kubernetes export', () => {
             const own =
               instance.shard !== undefined &&
               relabel[0]?.action === 'hashmod' &&
-              relabel[0]?.modulus === node.shards;
+              relabel[0].modulus === node.shards;
             const rest = own ? relabel.slice(2) : relabel;
             const head = { ...job };
             delete head.relabel_configs;

@@ -33,7 +33,10 @@ export function ConflictDialog(p: { path: string; reason: 'save' | 'focus'; then
     setError(null);
     const r = await saveTo(p.path, { overwrite: true });
     setBusy(false);
-    if (!r.ok) return setError(r);
+    if (!r.ok) {
+      setError(r);
+      return;
+    }
     close();
     p.then?.();
   };

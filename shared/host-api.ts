@@ -2,7 +2,7 @@
 // Electron preload over IPC). Each method has a zod schema for its arguments and its
 // result; hosts validate every call's arguments at the boundary, and answer with an envelope.
 import { z } from 'zod';
-import { COMMAND_IDS, type CommandId } from './commands.ts';
+import { COMMAND_IDS } from './commands.ts';
 import { EXPORT_TARGETS } from './export-target.ts';
 import { LabEvent, LabStatus } from './lab/reports.ts';
 

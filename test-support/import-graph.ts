@@ -48,7 +48,9 @@ function importsOf(source: ts.SourceFile): Specifier[] {
         bindings.elements.every((e) => e.isTypeOnly);
       found.push({
         text: node.moduleSpecifier.text,
-        typeOnly: clause !== undefined && (clause.isTypeOnly || allNamedTypes),
+        typeOnly:
+          clause !== undefined &&
+          (clause.phaseModifier === ts.SyntaxKind.TypeKeyword || allNamedTypes),
       });
     } else if (
       ts.isExportDeclaration(node) &&

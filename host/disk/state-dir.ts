@@ -21,7 +21,7 @@ export const STATE_FILE_MODE = 0o600;
  */
 export async function ensurePrivateDir(
   dir: string,
-  isOurs: (dir: string) => Promise<boolean> = async () => true,
+  isOurs: (dir: string) => Promise<boolean> = () => Promise.resolve(true),
 ): Promise<void> {
   await mkdir(path.dirname(dir), { recursive: true });
   await mkdir(dir, { recursive: true, mode: STATE_DIR_MODE });

@@ -194,7 +194,7 @@ describe('copyFragment and pasteFragment', () => {
       pasteFragment(once.topology, copyFragment(t, new Set(['dc'])), { x: 0, y: 0 }),
     );
     expect(twice.topology.groups!.at(-1)!.externalLabels?.datacenter).toBe('eu-copy-2');
-    expect(t.groups![0]!.externalLabels?.datacenter).toBe('eu');
+    expect(t.groups![0]!.externalLabels.datacenter).toBe('eu');
   });
 
   it('duplicates a group beside the original, and nodes a step away', () => {

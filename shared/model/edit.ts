@@ -213,7 +213,7 @@ export function round(p: XY): XY {
   return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
-export function withoutKey<T extends object, K extends keyof T>(o: T, k: K): T {
+export function withoutKey<T extends object>(o: T, k: keyof T): T {
   return Object.fromEntries(Object.entries(o).filter(([key]) => key !== k)) as T;
 }
 

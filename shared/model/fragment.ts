@@ -61,7 +61,7 @@ export function pasteFragment(t: Topology, f: Fragment, offset: XY): EditResult 
       name,
       ...(n.position ? { position: shift(n.position) } : {}),
     } as TopologyNode;
-    return group === undefined ? withoutKey(copy, 'group') : ({ ...copy, group } as TopologyNode);
+    return group === undefined ? withoutKey(copy, 'group') : { ...copy, group };
   });
   const edges = f.edges.map((e) => ({
     ...e,

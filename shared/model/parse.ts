@@ -10,7 +10,6 @@ import { MAX_EXPANDED_VALUES, shapeProblem } from './value-shape.ts';
 import { loadYaml, MAX_NESTING } from './yaml-load.ts';
 import { normalizeText } from './yaml-text.ts';
 
-export { lazyLocator } from './locate.ts';
 export type { ModelError } from './model-error.ts';
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };

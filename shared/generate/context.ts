@@ -1,5 +1,5 @@
 // Facts about a design that every generator needs, computed once per export.
-import { DEFAULT_IMAGES } from '../catalog/images.ts';
+import { DEFAULT_IMAGES } from '../kinds/index.ts';
 import { instancesOf, type Instance } from '../model/instances.ts';
 import { effectiveExternalLabels, groupsById } from '../model/labels.ts';
 import type {

@@ -1,6 +1,6 @@
 // Data stores (influxdb, clickhouse, postgres, redis, mysql): one container each, its password
 // passed from .env, its data in a named volume.
-import { NODE_KIND_SPECS, type HealthCheck } from '../catalog/node-kinds.ts';
+import { NODE_KINDS, type HealthCheck } from '../kinds/index.ts';
 import type { NodeOf } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 import { imageOf, nodeVar, portOf, varOf } from './extended-common.ts';
@@ -60,7 +60,7 @@ export function generateDatastores(ctx: GenerateContext): GeneratedPart {
       if (node.password === undefined && conn.passwordVar !== undefined) {
         vars.push({
           name: conn.passwordVar,
-          why: `password of ${NODE_KIND_SPECS[kind].label} "${node.name}" (the design sets none; the image needs one)`,
+          why: `password of ${NODE_KINDS[kind].label} "${node.name}" (the design sets none; the image needs one)`,
         });
       }
       services.push(dataStoreService(ctx, node, conn));
@@ -74,7 +74,7 @@ function dataStoreService(
   node: DataStoreNode,
   c: DataStoreConnection,
 ): ServiceSpec {
-  const spec = NODE_KIND_SPECS[node.kind];
+  const spec = NODE_KINDS[node.kind];
   const pw = c.passwordVar !== undefined ? `\${${c.passwordVar}}` : undefined;
   const port = c.port;
   const base = {

@@ -1,5 +1,5 @@
 // Mimir (monolithic) and the Thanos query layer: query, store gateway and compactor.
-import { THANOS_GRPC_PORT } from '../catalog/node-kinds.ts';
+import { THANOS_GRPC_PORT } from '../kinds/index.ts';
 import type { NodeOf } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 import { dumpYaml, imageOf, portOf } from './extended-common.ts';

@@ -1,6 +1,6 @@
 // The export's README.md: what the design is, what each file is, how to run it and where each
 // service answers. Made from the export's own data, so it cannot drift from the files.
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { NODE_KINDS } from '../kinds/index.ts';
 import type { ImageKey } from '../model/schema.ts';
 import { hostPortsByService, type HostPort } from './compose.ts';
 import type { GenerateContext } from './context.ts';
@@ -129,7 +129,7 @@ export function renderReadme(
     );
     return [
       `\`${s.name}\``,
-      `${node.name} (${NODE_KIND_SPECS[node.kind].label})`,
+      `${node.name} (${NODE_KINDS[node.kind].label})`,
       s.image,
       urls.join(', ') || '—',
     ];

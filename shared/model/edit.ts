@@ -1,7 +1,6 @@
 // Edits of a design as pure functions: the designer's commands are made of these, and each one
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
-import { inferEdgeKind, pairingProblem } from '../catalog/edge-kinds.ts';
-import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS, inferEdgeKind, NODE_KINDS, pairingProblem } from '../kinds/index.ts';
 import { checkReferences } from './references.ts';
 import { NAME_MAX } from './primitives.ts';
 import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
@@ -259,7 +258,7 @@ export function nextFreePosition(t: Topology): XY {
 }
 
 export function nodeLabel(n: TopologyNode): string {
-  return NODE_KIND_SPECS[n.kind].label;
+  return NODE_KINDS[n.kind].label;
 }
 
 function checked(t: Topology, ids: string[]): EditResult {

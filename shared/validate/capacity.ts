@@ -1,6 +1,6 @@
 // Capacity of each Prometheus server, estimated from the design alone. Coarse by nature; every
 // figure says what it assumed. Head memory uses about 3 kB per active series (RULES.md, RP-RAM).
-import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS } from '../kinds/index.ts';
 import { durationMs } from '../model/primitives.ts';
 import type { EdgeOf, NodeKind, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { Facts } from './facts.ts';

@@ -1,5 +1,5 @@
 // One look per node kind and per edge kind: the canvas and the palette read only these records.
-import { NODE_KIND_SPECS, type NodeKindSpec } from '../../../shared/catalog/node-kinds.ts';
+import { NODE_KINDS, type NodeKindSpec } from '../../../shared/kinds/index.ts';
 import type { EdgeKind, NodeKind } from '../../../shared/model/schema.ts';
 
 export type Category = NodeKindSpec['category'];
@@ -30,8 +30,8 @@ export interface NodeKindLook {
 }
 
 export const NODE_LOOKS: Record<NodeKind, NodeKindLook> = Object.fromEntries(
-  (Object.keys(NODE_KIND_SPECS) as NodeKind[]).map((kind) => {
-    const spec = NODE_KIND_SPECS[kind];
+  (Object.keys(NODE_KINDS) as NodeKind[]).map((kind) => {
+    const spec = NODE_KINDS[kind];
     const look: NodeKindLook = {
       kind,
       label: spec.label,

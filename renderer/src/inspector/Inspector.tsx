@@ -1,7 +1,7 @@
 // The right panel: the first selected node, edge or group as a form or as YAML; the design
 // itself when nothing is selected.
 import { useState } from 'react';
-import { NODE_KIND_SPECS } from '../../../shared/catalog/node-kinds.ts';
+import { NODE_KINDS } from '../../../shared/kinds/index.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { useDesign } from '../store/design-store.ts';
 import { Capacity } from './Capacity.tsx';
@@ -65,7 +65,7 @@ export function Inspector() {
   let subtitle = topology.metadata.name;
   if (node) {
     title = node.name;
-    subtitle = `${NODE_KIND_SPECS[node.kind].label} · ${node.id}`;
+    subtitle = `${NODE_KINDS[node.kind].label} · ${node.id}`;
   } else if (edge) {
     title = `${edge.kind} edge`;
     subtitle = edge.id;
@@ -88,7 +88,7 @@ export function Inspector() {
       </div>
       {ids.length > 1 && <div className="multi-summary">{summary}. Showing the first.</div>}
       <div className="item-head">
-        {node && <span className={`kind-dot cat-${NODE_KIND_SPECS[node.kind].category}`} />}
+        {node && <span className={`kind-dot cat-${NODE_KINDS[node.kind].category}`} />}
         <div className="item-titles">
           <div className="item-title" title={title}>
             {title}

@@ -2,7 +2,7 @@
 // own hashmod shards, external labels, retention, alerting, Thanos sidecar, remote write), a
 // ScrapeConfig per scrape or federate job, a PrometheusRule per rule group, and a Service per
 // compose instance name so every address the other configs use resolves.
-import { NODE_KIND_SPECS, THANOS_GRPC_PORT } from '../../catalog/node-kinds.ts';
+import { NODE_KINDS, THANOS_GRPC_PORT } from '../../kinds/index.ts';
 import type { Instance } from '../../model/instances.ts';
 import type { NodeOf } from '../../model/schema.ts';
 import type { GenerateContext } from '../context.ts';
@@ -256,4 +256,4 @@ function jobResourceName(jobName: string, index: number): string {
   return `${clean || 'job'}-${index}`;
 }
 
-export const PROMETHEUS_NODE_PORT = NODE_KIND_SPECS.prometheus.port;
+export const PROMETHEUS_NODE_PORT = NODE_KINDS.prometheus.port;

@@ -51,10 +51,14 @@ export function dataStoreConnection(node: DataStoreNode): DataStoreConnection {
   };
 }
 
-export function generateDatastores(ctx: GenerateContext): GeneratedPart {
+/** The containers of the design's data stores, of every data-store kind or of those given. */
+export function generateDatastores(
+  ctx: GenerateContext,
+  kinds: readonly DataStoreKind[] = DATA_STORE_KINDS,
+): GeneratedPart {
   const services: ServiceSpec[] = [];
   const vars: { name: string; why: string }[] = [];
-  for (const kind of DATA_STORE_KINDS) {
+  for (const kind of kinds) {
     for (const node of ctx.nodesOfKind(kind)) {
       const conn = dataStoreConnection(node);
       if (node.password === undefined && conn.passwordVar !== undefined) {

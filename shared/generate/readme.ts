@@ -16,18 +16,13 @@ const FILES: Record<string, string> = {
   'README.md': 'This file',
 };
 
-const FOLDERS: Record<string, string> = {
-  prometheus: 'One folder per Prometheus server: `prometheus.yml` and its rule files',
-  alertmanager: 'Alertmanager configuration',
-  grafana: 'Grafana provisioning: data sources, dashboards, settings',
-  loki: 'Loki configuration, one folder per Loki node',
-  tempo: 'Tempo configuration, one folder per Tempo node',
-  promtail: 'Promtail configuration: which log files go to which Loki',
-  mimir: 'Mimir configuration, one folder per Mimir node',
-  thanos:
-    'Thanos bucket configs (`objstore-<object store>.yml`) for sidecars, store gateways and compactors',
-  scripts: '`write-secrets.sh`: writes `secrets/<NAME>` from `.env`',
-};
+/** Top-level folders: each kind's own (shared/kinds/<kind>.ts), and the scripts. */
+const FOLDERS: ReadonlyMap<string, string> = new Map([
+  ...Object.values(NODE_KINDS).flatMap((m) =>
+    m.exportFolder ? [[m.exportFolder.name, m.exportFolder.says] as const] : [],
+  ),
+  ['scripts', '`write-secrets.sh`: writes `secrets/<NAME>` from `.env`'],
+]);
 
 /** Escapes a table cell: `|` would end the cell, a line break the row. */
 export function cell(s: string): string {
@@ -82,7 +77,7 @@ export function renderReadme(
     return isFolder
       ? [
           `\`${name}/\``,
-          FOLDERS[name] ?? 'Generated configuration mounted read-only into its containers',
+          FOLDERS.get(name) ?? 'Generated configuration mounted read-only into its containers',
         ]
       : [`\`${name}\``, FILES[name] ?? 'Generated file'];
   });

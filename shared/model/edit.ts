@@ -33,8 +33,6 @@ export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
-const SHORT: Partial<Record<NodeKind, string>> = { targets: 'node', 'object-store': 'minio' };
-
 /** A new node of a kind, with the fields a user expects filled in. */
 export function newNode(kind: NodeKind, id: string, name: string, position: XY): TopologyNode {
   const pos = { x: Math.round(position.x), y: Math.round(position.y) };
@@ -65,7 +63,7 @@ export function newNode(kind: NodeKind, id: string, name: string, position: XY):
 
 export function addNode(t: Topology, kind: NodeKind, position: XY, group?: string): EditResult {
   const names = new Set(t.nodes.map((n) => n.name));
-  const name = uniqueName(SHORT[kind] ?? kind, names);
+  const name = uniqueName(NODE_KINDS[kind].nameStem ?? kind, names);
   const id = uniqueName(name, takenIds(t));
   const node = {
     ...newNode(kind, id, name, position),

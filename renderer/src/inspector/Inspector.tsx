@@ -7,7 +7,7 @@ import { useDesign } from '../store/design-store.ts';
 import { Capacity } from './Capacity.tsx';
 import type { ItemRef } from './commit.ts';
 import { EdgeEnds } from './EdgeEnds.tsx';
-import { edgeFields, GROUP_FIELDS, nodeFields, YAML_ONLY } from './fields.ts';
+import { edgeFields, GROUP_FIELDS, nodeFields, yamlOnlyFields } from './fields.ts';
 import { ItemFindings } from './ItemFindings.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { TopologyForm } from './TopologyForm.tsx';
@@ -74,7 +74,7 @@ export function Inspector() {
     subtitle = `Group · ${group.id}`;
   }
   const kindKey = node?.kind ?? edge?.kind;
-  const yamlOnly = kindKey ? YAML_ONLY[kindKey] : undefined;
+  const yamlOnly = kindKey ? yamlOnlyFields(kindKey) : undefined;
 
   return (
     <div className="inspector" data-testid="inspector">

@@ -16,6 +16,7 @@ import { generateTargets } from './targets.ts';
 import type { FileTree, GeneratedPart } from './types.ts';
 
 export type KindGenerator = (ctx: GenerateContext) => GeneratedPart;
+export type NodeGeneratorRegistry = { readonly [K in NodeKind]: KindGenerator };
 
 /** A generator of one node at a time, run over every node of its kind. */
 function eachNode<K extends NodeKind>(
@@ -29,7 +30,7 @@ function eachNode<K extends NodeKind>(
  * In the order the export lists containers (docker-compose.yml, README, lab): the Prometheus
  * stack first, then data stores and targets, then the extended kinds.
  */
-export const NODE_GENERATORS: { readonly [K in NodeKind]: KindGenerator } = {
+export const NODE_GENERATORS: NodeGeneratorRegistry = {
   prometheus: generatePrometheus,
   alertmanager: generateAlertmanager,
   grafana: generateGrafana,

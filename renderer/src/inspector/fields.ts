@@ -36,7 +36,9 @@ export const edgeFields = (kind: EdgeKind): FieldSpec[] => [
 
 /** Fields of a kind only the YAML tab edits, named for the form's footnote. */
 export function yamlOnlyFields(kind: NodeKind | EdgeKind): string | undefined {
-  return kind in NODE_VIEWS
-    ? NODE_VIEWS[kind as NodeKind].yamlOnly
-    : EDGE_VIEWS[kind as EdgeKind].yamlOnly;
+  const keys =
+    kind in NODE_VIEWS
+      ? NODE_VIEWS[kind as NodeKind].yamlOnly
+      : EDGE_VIEWS[kind as EdgeKind].yamlOnly;
+  return keys?.join(' and ');
 }

@@ -6,6 +6,6 @@ export const alertmanager: NodeKindView<'alertmanager'> = {
   kind: 'alertmanager',
   icon,
   fields: [{ ...replicas, hint: 'Members of one gossip cluster. Route and receivers: YAML tab.' }],
-  yamlOnly: 'route and receivers',
+  yamlOnly: ['route', 'receivers'],
   layout: 'beside-users',
 };

@@ -17,7 +17,7 @@ export const scrape: EdgeKindView<'scrape'> = {
     ...timing,
     { key: 'metricsPath', label: 'Metrics path', type: 'path' },
   ],
-  yamlOnly: 'shard',
+  yamlOnly: ['shard'],
 };
 export const federate: EdgeKindView<'federate'> = {
   kind: 'federate',
@@ -71,7 +71,7 @@ export const remoteWrite: EdgeKindView<'remote-write'> = {
   colour: '#26a9b6',
   width: 2,
   fields: [],
-  yamlOnly: 'queue',
+  yamlOnly: ['queue'],
 };
 export const logs: EdgeKindView<'logs'> = {
   kind: 'logs',

@@ -15,8 +15,8 @@ export interface NodeKindView<K extends NodeKind> {
   icon: string;
   /** The inspector's form fields between the name and the notes (may be empty). */
   fields: readonly FieldSpec[];
-  /** Fields of the kind only the YAML tab edits, named in the form's footnote. */
-  yamlOnly?: string;
+  /** Keys of the kind's fields only the YAML tab edits, named in the form's footnote. */
+  yamlOnly?: readonly string[];
   layout: LayoutRole;
 }
 
@@ -30,5 +30,6 @@ export interface EdgeKindView<K extends EdgeKind> {
   width: number;
   /** The inspector's form fields before the notes (may be empty). */
   fields: readonly FieldSpec[];
-  yamlOnly?: string;
+  /** Keys of the kind's fields only the YAML tab edits. */
+  yamlOnly?: readonly string[];
 }

@@ -11,6 +11,7 @@ import {
   ScrapeEdge,
   StoreEdge,
   type EdgeKind,
+  type NodeKind,
   type TopologyNode,
 } from '../model/schema.ts';
 import { NODE_KINDS, nodeKinds } from './nodes.ts';
@@ -53,6 +54,22 @@ const alerting: EdgeKindModule<'alerting'> = {
   intent: 1,
 };
 
+/** What a Grafana may query; each has its data source shape in generate/grafana-datasources.ts. */
+export const DATA_SOURCE_KINDS = [
+  'prometheus',
+  'alertmanager',
+  'influxdb',
+  'clickhouse',
+  'postgres',
+  'mysql',
+  'loki',
+  'tempo',
+  'mimir',
+  'thanos-query',
+  'grafana',
+] as const satisfies readonly NodeKind[];
+export type DataSourceKind = (typeof DATA_SOURCE_KINDS)[number];
+
 const datasource: EdgeKindModule<'datasource'> = {
   kind: 'datasource',
   label: 'queries',
@@ -60,19 +77,7 @@ const datasource: EdgeKindModule<'datasource'> = {
   summary:
     'A Grafana data source; to another Grafana, one per data source of that upstream (Grafana federation).',
   from: ['grafana'],
-  to: [
-    'prometheus',
-    'alertmanager',
-    'influxdb',
-    'clickhouse',
-    'postgres',
-    'mysql',
-    'loki',
-    'tempo',
-    'mimir',
-    'thanos-query',
-    'grafana',
-  ],
+  to: DATA_SOURCE_KINDS,
   intent: 3,
 };
 

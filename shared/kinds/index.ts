@@ -5,6 +5,8 @@ export type { Category, EdgeKindModule, HealthCheck, NodeKindModule } from './ty
 export { NODE_KINDS, nodeKinds, type AnyNodeKind, type NodeKindRegistry } from './nodes.ts';
 export {
   allowedEdgeKinds,
+  DATA_SOURCE_KINDS,
+  type DataSourceKind,
   EDGE_KINDS,
   edgeKinds,
   inferEdgeKind,

@@ -20,4 +20,9 @@ export const alertmanager: NodeKindModule<'alertmanager'> = {
   uiPath: '/',
   selfSeries: 300,
   exportFolder: { name: 'alertmanager', says: 'Alertmanager configuration' },
+  // An HA pair that can deliver somewhere from the start.
+  starter: {
+    replicas: 2,
+    receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
+  },
 };

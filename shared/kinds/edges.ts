@@ -152,7 +152,7 @@ export const EDGE_KINDS: EdgeKindRegistry = {
 export const edgeKinds = (): EdgeKind[] => Object.keys(EDGE_KINDS) as EdgeKind[];
 
 /** The module of any edge kind. */
-export type AnyEdgeKind = EdgeKindRegistry[EdgeKind];
+type AnyEdgeKind = EdgeKindRegistry[EdgeKind];
 
 const modules = (): AnyEdgeKind[] => Object.values(EDGE_KINDS);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test-support/cli.ts';
+import { newNode } from '../model/edit.ts';
 import { EDGE_SCHEMAS, IMAGE_KEYS, NODE_SCHEMAS } from '../model/schema.ts';
 import { renderKindsMarkdown } from './docs.ts';
 import {
@@ -24,6 +25,13 @@ describe('the node kind registry', () => {
       expect(m.kind).toBe(kind);
       expect(m.schema).toBe(NODE_SCHEMAS[kind]);
       expect(m.summary.length, kind).toBeGreaterThan(20);
+    }
+  });
+
+  it('starts a node dropped from the palette with fields its schema accepts', () => {
+    for (const kind of nodeKinds()) {
+      const node = newNode(kind, 'a', 'a', { x: 0, y: 0 });
+      expect(NODE_KINDS[kind].schema.safeParse(node).error, kind).toBeUndefined();
     }
   });
 

@@ -43,8 +43,5 @@ export const NODE_KINDS: NodeKindRegistry = {
   'object-store': objectStore,
 };
 
-/** The module of any node kind. */
-export type AnyNodeKind = NodeKindRegistry[NodeKind];
-
 /** Every node kind, in the registry's order. */
 export const nodeKinds = (): NodeKind[] => Object.keys(NODE_KINDS) as NodeKind[];

@@ -64,4 +64,5 @@ export const targets: NodeKindModule<'targets'> = {
   health: { type: 'none' },
   replicable: false,
   nameStem: 'node',
+  starter: { exporter: 'node-exporter', count: 3, port: EXPORTER_SPECS['node-exporter'].port },
 };

@@ -58,6 +58,8 @@ export interface NodeKindModule<K extends NodeKind> {
   exportFolder?: { name: string; says: string };
   /** The stem of a new node's name when it is not the kind itself. */
   nameStem?: string;
+  /** Fields a node dropped from the palette starts with, beyond its id, name and position. */
+  starter?: Partial<Omit<NodeOf<K>, 'id' | 'kind' | 'name' | 'position'>>;
 }
 
 export interface EdgeKindModule<K extends EdgeKind> {

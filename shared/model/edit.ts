@@ -1,6 +1,6 @@
 // Edits of a design as pure functions: the designer's commands are made of these, and each one
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
-import { EXPORTER_SPECS, inferEdgeKind, NODE_KINDS, pairingProblem } from '../kinds/index.ts';
+import { inferEdgeKind, NODE_KINDS, pairingProblem } from '../kinds/index.ts';
 import { checkReferences } from './references.ts';
 import { NAME_MAX } from './primitives.ts';
 import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
@@ -33,32 +33,12 @@ export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
-/** A new node of a kind, with the fields a user expects filled in. */
+/** A new node of a kind, with the fields a user expects filled in (its module's `starter`). */
 export function newNode(kind: NodeKind, id: string, name: string, position: XY): TopologyNode {
   const pos = { x: Math.round(position.x), y: Math.round(position.y) };
-  switch (kind) {
-    case 'targets':
-      return {
-        id,
-        kind,
-        name,
-        exporter: 'node-exporter',
-        count: 3,
-        port: EXPORTER_SPECS['node-exporter'].port,
-        position: pos,
-      };
-    case 'alertmanager':
-      return {
-        id,
-        kind,
-        name,
-        replicas: 2,
-        receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
-        position: pos,
-      };
-    default:
-      return { id, kind, name, position: pos } as TopologyNode;
-  }
+  // A copy: nodes of one design never share a list.
+  const starter = structuredClone(NODE_KINDS[kind].starter ?? {});
+  return { id, kind, name, ...starter, position: pos } as TopologyNode;
 }
 
 export function addNode(t: Topology, kind: NodeKind, position: XY, group?: string): EditResult {

@@ -40,15 +40,16 @@ function table(head: string[], rows: string[][]): string[] {
   ];
 }
 
-const SCHEMES: Partial<Record<ImageKey, string>> = {
-  postgres: 'postgresql',
-  mysql: 'mysql',
-  redis: 'redis',
-};
+/** Schemes of the images whose main port does not speak HTTP, from their kinds' modules. */
+const SCHEMES: ReadonlyMap<ImageKey, string> = new Map(
+  Object.values(NODE_KINDS).flatMap((m) =>
+    m.image !== null && m.urlScheme !== undefined ? [[m.image, m.urlScheme] as const] : [],
+  ),
+);
 
 /** How a person reaches a published port from the host. */
 export function hostUrl(s: ServiceSpec, p: HostPort): string {
-  const scheme = SCHEMES[s.imageKey];
+  const scheme = SCHEMES.get(s.imageKey);
   if (scheme) return `${scheme}://127.0.0.1:${p.host}`;
   if (p.name.endsWith('grpc')) return `127.0.0.1:${p.host} (gRPC)`;
   return `http://127.0.0.1:${p.host}`;

@@ -13,4 +13,5 @@ export const mysql: NodeKindModule<'mysql'> = {
   images: { mysql: 'mysql:8.4.6' },
   health: { type: 'command', command: ['mysqladmin', 'ping', '-h', 'localhost'] },
   replicable: false,
+  urlScheme: 'mysql',
 };

@@ -13,4 +13,5 @@ export const postgres: NodeKindModule<'postgres'> = {
   images: { postgres: 'postgres:17.5' },
   health: { type: 'command', command: ['pg_isready', '-U', 'postgres'] },
   replicable: false,
+  urlScheme: 'postgresql',
 };

@@ -13,4 +13,5 @@ export const redis: NodeKindModule<'redis'> = {
   images: { redis: 'redis:7.4.5' },
   health: { type: 'command', command: ['redis-cli', 'ping'] },
   replicable: false,
+  urlScheme: 'redis',
 };

@@ -52,6 +52,8 @@ export interface NodeKindModule<K extends NodeKind> {
   replicable: boolean;
   /** The UI a person opens in a browser, if any. */
   uiPath?: string;
+  /** The URL scheme of its main port when it does not speak HTTP (the export's README). */
+  urlScheme?: string;
   /** Typical series a scraped instance exposes about itself (capacity estimates); else 500. */
   selfSeries?: number;
   /** The top-level export folder the kind writes, with its line in the export's README. */

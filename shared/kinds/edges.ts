@@ -55,7 +55,7 @@ const alerting: EdgeKindModule<'alerting'> = {
 };
 
 /** What a Grafana may query; each has its data source shape in generate/grafana-datasources.ts. */
-export const DATA_SOURCE_KINDS = [
+const DATA_SOURCE_KINDS = [
   'prometheus',
   'alertmanager',
   'influxdb',

@@ -1,7 +1,7 @@
 // Node kinds and edge kinds: one module each (shared/kinds/<kind>.ts, edges.ts), gathered in
 // registries typed over the schema's kind unions. The generators per kind are in
 // shared/generate/kinds.ts, the canvas and inspector pieces in renderer/src/kinds/.
-export type { Category, EdgeKindModule, HealthCheck, NodeKindModule } from './types.ts';
+export type { Category, HealthCheck } from './types.ts';
 export { NODE_KINDS, nodeKinds, type NodeKindRegistry } from './nodes.ts';
 export {
   allowedEdgeKinds,

@@ -5,7 +5,7 @@
 import type { EdgeKind, NodeKind } from '../../../shared/model/schema.ts';
 import { EDGE_VIEWS, NODE_VIEWS, type FieldSpec } from '../kinds/index.ts';
 
-export type { FieldSpec, FieldType } from '../kinds/index.ts';
+export type { FieldSpec } from '../kinds/index.ts';
 
 const name: FieldSpec = { key: 'name', label: 'Name', type: 'text', required: true };
 const notes: FieldSpec = { key: 'notes', label: 'Notes', type: 'multiline' };

@@ -1,5 +1,5 @@
 // The descriptors the inspector's form is generated from, and the fields several kinds share.
-export type FieldType =
+type FieldType =
   | 'text'
   | 'multiline'
   | 'int'

@@ -21,8 +21,8 @@ import { prometheus } from './prometheus.ts';
 import { targets } from './targets.ts';
 import type { EdgeKindView, NodeKindView } from './types.ts';
 
-export type { EdgeKindView, LayoutRole, NodeKindView } from './types.ts';
-export type { FieldSpec, FieldType } from './field-spec.ts';
+export type { LayoutRole } from './types.ts';
+export type { FieldSpec } from './field-spec.ts';
 
 export type NodeViewRegistry = { readonly [K in NodeKind]: NodeKindView<K> };
 export type EdgeViewRegistry = { readonly [K in EdgeKind]: EdgeKindView<K> };

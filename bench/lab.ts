@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { down, status, up } from '../host/lab/index.ts';
-import { imageEnvVar } from '../shared/catalog/images.ts';
+import { imageEnvVar } from '../shared/kinds/index.ts';
 import { planLab } from '../shared/lab/plan.ts';
 import { parseTopology } from '../shared/model/parse.ts';
 import {

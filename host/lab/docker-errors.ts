@@ -1,6 +1,6 @@
 // Docker's refusals in the user's words: which instance, which image, why in plain terms, and what
 // to do, with the override variable of its image. The engine's text is kept as the error's detail.
-import { imageEnvVar } from '../../shared/catalog/images.ts';
+import { imageEnvVar } from '../../shared/kinds/index.ts';
 import type { LabContainer } from '../../shared/lab/types.ts';
 import { dockerStatus, dockerText, LabError, type LabErrorCode } from './errors.ts';
 

@@ -1,6 +1,6 @@
 // Alertmanager nodes -> one alertmanager.yml per node (its replicas share it) and one container per
 // replica, fully meshed on the gossip port so that the replicas form one cluster (RULES.md).
-import { ALERTMANAGER_CLUSTER_PORT, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { ALERTMANAGER_CLUSTER_PORT, NODE_KINDS } from '../kinds/index.ts';
 import { SINGLE_VAR_REF } from '../model/primitives.ts';
 import type { NodeOf, Receiver } from '../model/schema.ts';
 import {
@@ -185,7 +185,7 @@ function alertmanagerService(
     volumes: [{ name: `${instanceName}-data`, target: DATA_DIR }],
     ...(secrets.files.size > 0 ? { secrets: [...secrets.files].sort() } : {}),
     ports: [{ container: WEB_PORT, name: 'web' }],
-    health: NODE_KIND_SPECS.alertmanager.health,
+    health: NODE_KINDS.alertmanager.health,
     dependsOn: ctx.dependsOn(node.id),
   };
 }

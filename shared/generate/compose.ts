@@ -2,7 +2,7 @@
 // 1.29 reads it: no top-level `name:` (the project name is COMPOSE_PROJECT_NAME in .env) and no
 // `version:`.
 import yaml from 'js-yaml';
-import type { HealthCheck } from '../catalog/node-kinds.ts';
+import type { HealthCheck } from '../kinds/index.ts';
 import type { GenerateContext } from './context.ts';
 import type { ServiceSpec } from './types.ts';
 

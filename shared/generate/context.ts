@@ -1,6 +1,6 @@
 // What every generator needs about a design, computed once per export: the design graph, plus
 // images and the order services start in.
-import { DEFAULT_IMAGES } from '../catalog/images.ts';
+import { DEFAULT_IMAGES } from '../kinds/index.ts';
 import { buildDesignGraph, type DesignGraph } from '../graph/design-graph.ts';
 import type { EdgeKind, ImageKey, Topology, TopologyEdge, TopologyNode } from '../model/schema.ts';
 

@@ -1,6 +1,6 @@
 // Data stores (influxdb, clickhouse, postgres, redis, mysql): one container each, its password
 // passed from .env, its data in a named volume.
-import { NODE_KIND_SPECS, type HealthCheck } from '../catalog/node-kinds.ts';
+import { NODE_KINDS, type HealthCheck } from '../kinds/index.ts';
 import type { NodeOf } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 import { imageOf, nodeVar, portOf, varOf } from './extended-common.ts';
@@ -51,16 +51,20 @@ export function dataStoreConnection(node: DataStoreNode): DataStoreConnection {
   };
 }
 
-export function generateDatastores(ctx: GenerateContext): GeneratedPart {
+/** The containers of the design's data stores, of every data-store kind or of those given. */
+export function generateDatastores(
+  ctx: GenerateContext,
+  kinds: readonly DataStoreKind[] = DATA_STORE_KINDS,
+): GeneratedPart {
   const services: ServiceSpec[] = [];
   const vars: { name: string; why: string }[] = [];
-  for (const kind of DATA_STORE_KINDS) {
+  for (const kind of kinds) {
     for (const node of ctx.nodesOfKind(kind)) {
       const conn = dataStoreConnection(node);
       if (node.password === undefined && conn.passwordVar !== undefined) {
         vars.push({
           name: conn.passwordVar,
-          why: `password of ${NODE_KIND_SPECS[kind].label} "${node.name}" (the design sets none; the image needs one)`,
+          why: `password of ${NODE_KINDS[kind].label} "${node.name}" (the design sets none; the image needs one)`,
         });
       }
       services.push(dataStoreService(ctx, node, conn));
@@ -74,7 +78,7 @@ function dataStoreService(
   node: DataStoreNode,
   c: DataStoreConnection,
 ): ServiceSpec {
-  const spec = NODE_KIND_SPECS[node.kind];
+  const spec = NODE_KINDS[node.kind];
   const pw = c.passwordVar !== undefined ? `\${${c.passwordVar}}` : undefined;
   const port = c.port;
   const base = {

@@ -5,8 +5,8 @@ import { parseTopology } from '../model/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { renderCompose } from './compose.ts';
 import { createContext } from './context.ts';
-import { generateExtended } from './extended.ts';
 import { logFolder } from './extended-logs.ts';
+import { generateKinds } from './kinds.ts';
 import { generateTargets } from './targets.ts';
 import type { ServiceSpec } from './types.ts';
 
@@ -42,7 +42,16 @@ edges:
   - { id: e9, kind: objstore, from: p, to: o }
 `);
 
-const part = generateExtended(createContext(LTS));
+const part = generateKinds(createContext(LTS), [
+  'loki',
+  'tempo',
+  'promtail',
+  'mimir',
+  'thanos-query',
+  'thanos-store',
+  'thanos-compactor',
+  'object-store',
+]);
 const svc = (name: string): ServiceSpec => {
   const s = part.services.find((x) => x.name === name);
   if (!s) throw new Error(`no service ${name}: ${part.services.map((x) => x.name).join(', ')}`);

@@ -1,7 +1,8 @@
 // A Grafana node's data sources, from its outgoing `datasource` edges: one per edge to a store or
 // query layer, and, for an edge to another Grafana (Grafana federation, FORMAT.md), one per data
 // source of that upstream, reached through the upstream's data source proxy.
-import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
+import type { DataSourceKind } from '../kinds/index.ts';
+import type { EdgeOf, NodeKind, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 import { dataStoreConnection, type DataStoreConnection } from './datastores.ts';
 
@@ -52,97 +53,96 @@ function password(c: DataStoreConnection): Pick<Shape, 'secureJsonData'> {
     : {};
 }
 
+/** How a data source queries a node of one kind directly: type, URL and settings. */
+type ShapeOf<K extends NodeKind> = (ctx: GenerateContext, node: NodeOf<K>, host: string) => Shape;
+
+/**
+ * One per kind a `datasource` edge may reach (shared/kinds/edges.ts), so a kind added there does
+ * not compile until it says how Grafana queries it. A Grafana is reached through its own data
+ * sources instead (federation, below).
+ */
+const SHAPES: { readonly [K in Exclude<DataSourceKind, 'grafana'>]: ShapeOf<K> } = {
+  prometheus: (ctx, node, host) => {
+    const interval = node.scrapeInterval ?? ctx.topology.defaults?.scrapeInterval;
+    return {
+      type: 'prometheus',
+      url: `http://${host}:9090`,
+      jsonData: {
+        httpMethod: 'POST',
+        ...(interval !== undefined ? { timeInterval: interval } : {}),
+      },
+    };
+  },
+  mimir: (_ctx, node, host) => ({
+    type: 'prometheus',
+    url: `http://${host}:${portOf(node, 9009)}/prometheus`,
+    jsonData: { httpMethod: 'POST' },
+  }),
+  'thanos-query': (_ctx, node, host) => ({
+    type: 'prometheus',
+    url: `http://${host}:${portOf(node, 10902)}`,
+    jsonData: { httpMethod: 'POST' },
+  }),
+  alertmanager: (_ctx, _node, host) => ({
+    type: 'alertmanager',
+    url: `http://${host}:9093`,
+    jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
+  }),
+  influxdb: (_ctx, node) => {
+    const c = dataStoreConnection(node);
+    return {
+      type: 'influxdb',
+      url: `http://${c.host}:${c.port}`,
+      ...(c.user !== undefined ? { user: c.user } : {}),
+      ...(c.database !== undefined ? { database: c.database } : {}),
+      jsonData: {
+        version: 'InfluxQL',
+        httpMode: 'GET',
+        ...(c.database !== undefined ? { dbName: c.database } : {}),
+      },
+      ...password(c),
+    };
+  },
+  clickhouse: (_ctx, node) => {
+    // The native protocol port; `port` of a clickhouse node is its HTTP port.
+    const c = dataStoreConnection(node);
+    return {
+      type: CLICKHOUSE_PLUGIN,
+      jsonData: {
+        host: c.host,
+        port: CLICKHOUSE_NATIVE_PORT,
+        protocol: 'native',
+        ...(c.user !== undefined ? { username: c.user } : {}),
+        ...(c.database !== undefined ? { defaultDatabase: c.database } : {}),
+      },
+      ...password(c),
+    };
+  },
+  postgres: (_ctx, node) => sqlShape(node),
+  mysql: (_ctx, node) => sqlShape(node),
+  loki: (_ctx, node, host) => ({ type: 'loki', url: `http://${host}:${portOf(node, 3100)}` }),
+  tempo: (_ctx, node, host) => ({ type: 'tempo', url: `http://${host}:${portOf(node, 3200)}` }),
+};
+
+function sqlShape(node: NodeOf<'postgres' | 'mysql'>): Shape {
+  const c = dataStoreConnection(node);
+  return {
+    type: node.kind === 'postgres' ? 'grafana-postgresql-datasource' : 'mysql',
+    url: `${c.host}:${c.port}`,
+    ...(c.user !== undefined ? { user: c.user } : {}),
+    jsonData: {
+      ...(c.database !== undefined ? { database: c.database } : {}),
+      ...(node.kind === 'postgres' ? { sslmode: 'disable' } : {}),
+    },
+    ...password(c),
+  };
+}
+
 /** Type, URL and settings of a data source querying `node` directly; undefined if it cannot. */
 function directShape(ctx: GenerateContext, node: TopologyNode): Shape | undefined {
-  const host = firstInstance(ctx, node);
-  switch (node.kind) {
-    case 'prometheus': {
-      const interval = node.scrapeInterval ?? ctx.topology.defaults?.scrapeInterval;
-      return {
-        type: 'prometheus',
-        url: `http://${host}:9090`,
-        jsonData: {
-          httpMethod: 'POST',
-          ...(interval !== undefined ? { timeInterval: interval } : {}),
-        },
-      };
-    }
-    case 'mimir':
-      return {
-        type: 'prometheus',
-        url: `http://${host}:${portOf(node, 9009)}/prometheus`,
-        jsonData: { httpMethod: 'POST' },
-      };
-    case 'thanos-query':
-      return {
-        type: 'prometheus',
-        url: `http://${host}:${portOf(node, 10902)}`,
-        jsonData: { httpMethod: 'POST' },
-      };
-    case 'alertmanager':
-      return {
-        type: 'alertmanager',
-        url: `http://${host}:9093`,
-        jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
-      };
-    case 'influxdb': {
-      const c = dataStoreConnection(node);
-      return {
-        type: 'influxdb',
-        url: `http://${c.host}:${c.port}`,
-        ...(c.user !== undefined ? { user: c.user } : {}),
-        ...(c.database !== undefined ? { database: c.database } : {}),
-        jsonData: {
-          version: 'InfluxQL',
-          httpMode: 'GET',
-          ...(c.database !== undefined ? { dbName: c.database } : {}),
-        },
-        ...password(c),
-      };
-    }
-    case 'clickhouse': {
-      // The native protocol port; `port` of a clickhouse node is its HTTP port.
-      const c = dataStoreConnection(node);
-      return {
-        type: CLICKHOUSE_PLUGIN,
-        jsonData: {
-          host: c.host,
-          port: CLICKHOUSE_NATIVE_PORT,
-          protocol: 'native',
-          ...(c.user !== undefined ? { username: c.user } : {}),
-          ...(c.database !== undefined ? { defaultDatabase: c.database } : {}),
-        },
-        ...password(c),
-      };
-    }
-    case 'postgres':
-    case 'mysql': {
-      const c = dataStoreConnection(node);
-      return {
-        type: node.kind === 'postgres' ? 'grafana-postgresql-datasource' : 'mysql',
-        url: `${c.host}:${c.port}`,
-        ...(c.user !== undefined ? { user: c.user } : {}),
-        jsonData: {
-          ...(c.database !== undefined ? { database: c.database } : {}),
-          ...(node.kind === 'postgres' ? { sslmode: 'disable' } : {}),
-        },
-        ...password(c),
-      };
-    }
-    case 'loki':
-      return { type: 'loki', url: `http://${host}:${portOf(node, 3100)}` };
-    case 'tempo':
-      return { type: 'tempo', url: `http://${host}:${portOf(node, 3200)}` };
-    // Nothing Grafana can query directly.
-    case 'grafana':
-    case 'object-store':
-    case 'promtail':
-    case 'redis':
-    case 'targets':
-    case 'thanos-compactor':
-    case 'thanos-store':
-      return undefined;
-  }
+  if (!(node.kind in SHAPES)) return undefined;
+  const shape = SHAPES[node.kind as keyof typeof SHAPES] as ShapeOf<NodeKind>;
+  return shape(ctx, node, firstInstance(ctx, node));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable suffix for ids that must be cut. */

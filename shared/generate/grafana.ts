@@ -2,7 +2,7 @@
 // dashboard; and one container per replica. Replicas share the files; each advertises itself to
 // the others for HA alerting.
 import yaml from 'js-yaml';
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { NODE_KINDS } from '../kinds/index.ts';
 import { SINGLE_VAR_REF } from '../model/primitives.ts';
 import type { NodeOf } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
@@ -123,7 +123,7 @@ export function generateGrafana(ctx: GenerateContext): GeneratedPart {
         ],
         volumes: [{ name: `${instance.name}-data`, target: '/var/lib/grafana' }],
         ports: [{ container: GRAFANA_PORT, name: 'web' }],
-        health: NODE_KIND_SPECS.grafana.health,
+        health: NODE_KINDS.grafana.health,
         dependsOn: ctx.dependsOn(node.id),
       });
     }

@@ -2,10 +2,8 @@
 // a README. Pure: the Node side writes the result (host/services/export-writer.ts).
 import { serializeTopology } from '../model/serialize.ts';
 import type { Topology } from '../model/schema.ts';
-import { generateAlertmanager } from './alertmanager.ts';
 import { renderCompose } from './compose.ts';
 import { createContext } from './context.ts';
-import { generateDatastores } from './datastores.ts';
 import {
   designVars,
   renderEnv,
@@ -14,12 +12,9 @@ import {
   usedVars,
   WRITE_SECRETS_PATH,
 } from './env.ts';
-import { generateExtended } from './extended.ts';
-import { generateGrafana } from './grafana.ts';
-import { generatePrometheus } from './prometheus.ts';
+import { generateKinds } from './kinds.ts';
 import { renderReadme } from './readme.ts';
-import { generateTargets } from './targets.ts';
-import type { ExportResult, FileTree, GeneratedPart, ServiceSpec } from './types.ts';
+import type { ExportResult, FileTree, ServiceSpec } from './types.ts';
 
 export type { ExportResult } from './types.ts';
 
@@ -30,26 +25,13 @@ export interface ExportOptions {
 
 export function generateExport(t: Topology, options: ExportOptions = {}): ExportResult {
   const ctx = createContext(t);
-  const parts: GeneratedPart[] = [
-    generatePrometheus(ctx),
-    generateAlertmanager(ctx),
-    generateGrafana(ctx),
-    generateDatastores(ctx),
-    generateTargets(ctx),
-    generateExtended(ctx),
-  ];
-  const files: FileTree = {};
-  const services: ServiceSpec[] = [];
+  // Every node kind's generator (generate/kinds.ts), in the export's order.
+  const part = generateKinds(ctx);
+  const files: FileTree = { ...part.files };
+  const services: ServiceSpec[] = part.services;
   const why = new Map<string, string>();
   for (const name of designVars(t)) why.set(name, 'referenced by the design');
-  for (const part of parts) {
-    for (const [p, text] of Object.entries(part.files)) {
-      if (p in files) throw new Error(`two generators wrote ${p}`);
-      files[p] = text;
-    }
-    services.push(...part.services);
-    for (const v of part.vars ?? []) if (!why.has(v.name)) why.set(v.name, v.why);
-  }
+  for (const v of part.vars ?? []) if (!why.has(v.name)) why.set(v.name, v.why);
   // Only what the stack reads: a variable the design names where no tool expands it is not.
   const vars = usedVars(services)
     .sort((a, b) => a.localeCompare(b))

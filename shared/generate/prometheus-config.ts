@@ -1,6 +1,6 @@
 // The prometheus.yml of one server, as an object: global settings and external labels, rule
 // files, Alertmanagers, scrape and federate jobs, remote write.
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { NODE_KINDS } from '../kinds/index.ts';
 import type { Instance } from '../model/instances.ts';
 import { durationMs, VAR_REF } from '../model/primitives.ts';
 import type { NodeOf } from '../model/schema.ts';
@@ -74,7 +74,7 @@ function alertingSection(
   ctx: GenerateContext,
   node: PrometheusNode,
 ): Record<string, unknown> | undefined {
-  const port = NODE_KIND_SPECS.alertmanager.port;
+  const port = NODE_KINDS.alertmanager.port;
   const targets = new Set<string>();
   for (const edge of ctx.outgoing(node.id, 'alerting')) {
     for (const i of ctx.instances(edge.to)) targets.add(`${i.name}:${port}`);
@@ -103,7 +103,7 @@ function remoteWriteSection(ctx: GenerateContext, node: PrometheusNode): Record<
     // --web.enable-remote-write-receiver, which its own service gets.
     const url =
       receiver.kind === 'mimir'
-        ? `http://${first.name}:${NODE_KIND_SPECS.mimir.port}/api/v1/push`
+        ? `http://${first.name}:${NODE_KINDS.mimir.port}/api/v1/push`
         : `http://${first.name}:${PROMETHEUS_PORT}/api/v1/write`;
     let name = receiver.name;
     for (let n = 2; taken.has(name); n++) name = `${receiver.name}-${n}`;

@@ -1,6 +1,6 @@
 // The scrape_configs of one Prometheus server: a job per scrape edge (hashmod-sharded when the
 // server is a shard) and a job per federate edge.
-import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS, NODE_KINDS } from '../kinds/index.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
 import { jobNamesByEdge, type ClaimedJob } from '../graph/jobs.ts';
@@ -10,7 +10,7 @@ type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
 
 /** Where federation is served: every Prometheus instance's web port. */
-export const PROMETHEUS_PORT = NODE_KIND_SPECS.prometheus.port;
+export const PROMETHEUS_PORT = NODE_KINDS.prometheus.port;
 
 /** What one scraped node offers: its addresses, metrics path and the labels of its target group. */
 export interface ScrapedEndpoints {
@@ -22,7 +22,7 @@ export interface ScrapedEndpoints {
 export function scrapedEndpoints(ctx: GenerateContext, node: TopologyNode): ScrapedEndpoints {
   if (node.kind === 'targets') {
     const spec = node.exporter !== undefined ? EXPORTER_SPECS[node.exporter] : undefined;
-    const port = node.port ?? spec?.port ?? NODE_KIND_SPECS.targets.port;
+    const port = node.port ?? spec?.port ?? NODE_KINDS.targets.port;
     const explicit = node.addresses ?? [];
     return {
       // Explicit addresses stand for real hosts; otherwise the exporters the stack runs.
@@ -32,7 +32,7 @@ export function scrapedEndpoints(ctx: GenerateContext, node: TopologyNode): Scra
       labels: { ...(node.labels ?? {}) },
     };
   }
-  const kind = NODE_KIND_SPECS[node.kind];
+  const kind = NODE_KINDS[node.kind];
   const metrics = kind.metrics ?? { port: kind.port, path: '/metrics' };
   return {
     targets: ctx.instances(node).map((i) => `${i.name}:${metrics.port}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { NODE_KINDS } from '../kinds/index.ts';
 import { parseTopology } from '../model/parse.ts';
 import { createContext } from './context.ts';
 import { generatePrometheus } from './prometheus.ts';
@@ -67,7 +67,7 @@ describe('Prometheus services', () => {
       mounts: [{ source: 'prometheus/leaf-1', target: '/etc/prometheus' }],
       volumes: [{ name: 'leaf-1-data', target: '/prometheus' }],
       ports: [{ container: 9090, name: 'web' }],
-      health: NODE_KIND_SPECS.prometheus.health,
+      health: NODE_KINDS.prometheus.health,
       dependsOn: ['am-0', 'am-1', 'bucket', 'global'],
     });
   });

@@ -1,10 +1,6 @@
 // Prometheus nodes -> one prometheus.yml (and rule files) per server, and the containers that run
 // them: the server itself and, with `thanosSidecar: true`, its Thanos sidecar.
-import {
-  NODE_KIND_SPECS,
-  THANOS_GRPC_PORT,
-  THANOS_SIDECAR_HTTP_PORT,
-} from '../catalog/node-kinds.ts';
+import { NODE_KINDS, THANOS_GRPC_PORT, THANOS_SIDECAR_HTTP_PORT } from '../kinds/index.ts';
 import type { Instance } from '../model/instances.ts';
 import type { NodeOf } from '../model/schema.ts';
 import { credentialsEnvironment, objectStoreOf, thanosObjstorePath } from './extended-objstore.ts';
@@ -67,7 +63,7 @@ function prometheusService(
     mounts: [{ source: prometheusConfigDir(instance.name), target: CONFIG_DIR }],
     volumes: [{ name: `${instance.name}-data`, target: DATA_DIR }],
     ports: [{ container: PROMETHEUS_PORT, name: 'web' }],
-    health: NODE_KIND_SPECS.prometheus.health,
+    health: NODE_KINDS.prometheus.health,
     dependsOn: ctx.dependsOn(node.id),
   };
 }

@@ -1,6 +1,6 @@
 // The export's README.md: what the design is, what each file is, how to run it and where each
 // service answers. Made from the export's own data, so it cannot drift from the files.
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { NODE_KINDS } from '../kinds/index.ts';
 import type { ImageKey } from '../model/schema.ts';
 import { hostPortsByService, type HostPort } from './compose.ts';
 import type { GenerateContext } from './context.ts';
@@ -16,18 +16,13 @@ const FILES: Record<string, string> = {
   'README.md': 'This file',
 };
 
-const FOLDERS: Record<string, string> = {
-  prometheus: 'One folder per Prometheus server: `prometheus.yml` and its rule files',
-  alertmanager: 'Alertmanager configuration',
-  grafana: 'Grafana provisioning: data sources, dashboards, settings',
-  loki: 'Loki configuration, one folder per Loki node',
-  tempo: 'Tempo configuration, one folder per Tempo node',
-  promtail: 'Promtail configuration: which log files go to which Loki',
-  mimir: 'Mimir configuration, one folder per Mimir node',
-  thanos:
-    'Thanos bucket configs (`objstore-<object store>.yml`) for sidecars, store gateways and compactors',
-  scripts: '`write-secrets.sh`: writes `secrets/<NAME>` from `.env`',
-};
+/** Top-level folders: each kind's own (shared/kinds/<kind>.ts), and the scripts. */
+const FOLDERS: ReadonlyMap<string, string> = new Map([
+  ...Object.values(NODE_KINDS).flatMap((m) =>
+    m.exportFolder ? [[m.exportFolder.name, m.exportFolder.says] as const] : [],
+  ),
+  ['scripts', '`write-secrets.sh`: writes `secrets/<NAME>` from `.env`'],
+]);
 
 /** Escapes a table cell: `|` would end the cell, a line break the row. */
 export function cell(s: string): string {
@@ -45,15 +40,16 @@ function table(head: string[], rows: string[][]): string[] {
   ];
 }
 
-const SCHEMES: Partial<Record<ImageKey, string>> = {
-  postgres: 'postgresql',
-  mysql: 'mysql',
-  redis: 'redis',
-};
+/** Schemes of the images whose main port does not speak HTTP, from their kinds' modules. */
+const SCHEMES: ReadonlyMap<ImageKey, string> = new Map(
+  Object.values(NODE_KINDS).flatMap((m) =>
+    m.image !== null && m.urlScheme !== undefined ? [[m.image, m.urlScheme] as const] : [],
+  ),
+);
 
 /** How a person reaches a published port from the host. */
 export function hostUrl(s: ServiceSpec, p: HostPort): string {
-  const scheme = SCHEMES[s.imageKey];
+  const scheme = SCHEMES.get(s.imageKey);
   if (scheme) return `${scheme}://127.0.0.1:${p.host}`;
   if (p.name.endsWith('grpc')) return `127.0.0.1:${p.host} (gRPC)`;
   return `http://127.0.0.1:${p.host}`;
@@ -82,7 +78,7 @@ export function renderReadme(
     return isFolder
       ? [
           `\`${name}/\``,
-          FOLDERS[name] ?? 'Generated configuration mounted read-only into its containers',
+          FOLDERS.get(name) ?? 'Generated configuration mounted read-only into its containers',
         ]
       : [`\`${name}\``, FILES[name] ?? 'Generated file'];
   });
@@ -129,7 +125,7 @@ export function renderReadme(
     );
     return [
       `\`${s.name}\``,
-      `${node.name} (${NODE_KIND_SPECS[node.kind].label})`,
+      `${node.name} (${NODE_KINDS[node.kind].label})`,
       s.image,
       urls.join(', ') || '—',
     ];

@@ -1,7 +1,7 @@
 // Exporter containers for `targets` nodes without `addresses`: the stack runs a few real exporters
 // (labCount, default min(count, 3)) so every scrape has something to answer it. Custom exporters
 // and nodes with explicit addresses run nothing: the scrape goes to what they name.
-import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS } from '../kinds/index.ts';
 import type { Exporter, NodeOf } from '../model/schema.ts';
 import type { HostMount } from './types.ts';
 import type { GenerateContext } from './context.ts';

@@ -1,4 +1,4 @@
-import type { HealthCheck } from '../catalog/node-kinds.ts';
+import type { HealthCheck } from '../kinds/index.ts';
 import type { ImageKey } from '../model/schema.ts';
 import type { SecretRenderPlan } from './alertmanager-render.ts';
 

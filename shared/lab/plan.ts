@@ -1,8 +1,7 @@
 // Topology -> LabPlan: the containers, network, volumes, files and health checks of a local lab.
 // Made from generateExport's services, so the lab runs exactly what the exported
 // docker-compose.yml would, less what needs a shell the lab's images may not have.
-import { imageEnvVar } from '../catalog/images.ts';
-import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
+import { imageEnvVar, NODE_KINDS } from '../kinds/index.ts';
 import { allocateHostPorts } from '../generate/compose.ts';
 import { generateExport } from '../generate/index.ts';
 import type { ServiceSpec } from '../generate/types.ts';
@@ -70,7 +69,7 @@ function healthOf(s: ServiceSpec): LabHealth {
 function uiOf(s: ServiceSpec, node: TopologyNode): LabContainer['ui'] {
   const first = s.ports[0];
   if (!first) return undefined;
-  const spec = NODE_KIND_SPECS[node.kind];
+  const spec = NODE_KINDS[node.kind];
   const path = spec.uiPath ?? (s.health.type === 'http' ? s.health.path : '/');
   return { containerPort: first.container, path };
 }

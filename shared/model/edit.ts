@@ -1,7 +1,6 @@
 // Edits of a design as pure functions: the designer's commands are made of these, and each one
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
-import { inferEdgeKind, pairingProblem } from '../catalog/edge-kinds.ts';
-import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
+import { inferEdgeKind, NODE_KINDS, pairingProblem } from '../kinds/index.ts';
 import { checkReferences } from './references.ts';
 import { NAME_MAX } from './primitives.ts';
 import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
@@ -34,54 +33,17 @@ export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
-const SHORT: Partial<Record<NodeKind, string>> = { targets: 'node', 'object-store': 'minio' };
-
-/** A new node of a kind, with the fields a user expects filled in. */
+/** A new node of a kind, with the fields a user expects filled in (its module's `starter`). */
 export function newNode(kind: NodeKind, id: string, name: string, position: XY): TopologyNode {
   const pos = { x: Math.round(position.x), y: Math.round(position.y) };
-  switch (kind) {
-    case 'targets':
-      return {
-        id,
-        kind,
-        name,
-        exporter: 'node-exporter',
-        count: 3,
-        port: EXPORTER_SPECS['node-exporter'].port,
-        position: pos,
-      };
-    case 'alertmanager':
-      return {
-        id,
-        kind,
-        name,
-        replicas: 2,
-        receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
-        position: pos,
-      };
-    // Kinds whose every field has a working default.
-    case 'prometheus':
-    case 'grafana':
-    case 'influxdb':
-    case 'clickhouse':
-    case 'postgres':
-    case 'redis':
-    case 'mysql':
-    case 'loki':
-    case 'tempo':
-    case 'promtail':
-    case 'mimir':
-    case 'thanos-query':
-    case 'thanos-store':
-    case 'thanos-compactor':
-    case 'object-store':
-      return { id, kind, name, position: pos };
-  }
+  // A copy: nodes of one design never share a list.
+  const starter = structuredClone(NODE_KINDS[kind].starter ?? {});
+  return { id, kind, name, ...starter, position: pos } as TopologyNode;
 }
 
 export function addNode(t: Topology, kind: NodeKind, position: XY, group?: string): EditResult {
   const names = new Set(t.nodes.map((n) => n.name));
-  const name = uniqueName(SHORT[kind] ?? kind, names);
+  const name = uniqueName(NODE_KINDS[kind].nameStem ?? kind, names);
   const id = uniqueName(name, takenIds(t));
   const node = {
     ...newNode(kind, id, name, position),

@@ -1,6 +1,6 @@
 // Checks the schema cannot express: unique ids and names, references that resolve, edge pairings
 // of FORMAT.md's table, and instance names that do not collide once replicas and shards expand.
-import { pairingProblem } from '../catalog/edge-kinds.ts';
+import { pairingProblem } from '../kinds/index.ts';
 import type { PathSegment } from './path.ts';
 import type { Topology, TopologyNode } from './schema.ts';
 import { instancesOf } from './instances.ts';

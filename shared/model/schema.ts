@@ -254,7 +254,7 @@ export const NODE_SCHEMAS = {
 } as const;
 
 export type NodeKind = keyof typeof NODE_SCHEMAS;
-export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
+const nodeKindNames = Object.keys(NODE_SCHEMAS) as NodeKind[];
 
 export const TopologyNode = z.discriminatedUnion('kind', [
   PrometheusNode,
@@ -388,7 +388,7 @@ export const Group = z.strictObject({
 
 /** Keys of `images:`: every node kind that runs a container, each exporter, and the sidecar. */
 export const IMAGE_KEYS = [
-  ...NODE_KINDS.filter((k) => k !== 'targets'),
+  ...nodeKindNames.filter((k) => k !== 'targets'),
   'node-exporter',
   'cadvisor',
   'blackbox',

@@ -1,6 +1,6 @@
 // Capacity of each Prometheus server, estimated from the design alone. Coarse by nature; every
 // figure says what it assumed. Head memory uses about 3 kB per active series (RULES.md, RP-RAM).
-import { EXPORTER_SPECS } from '../catalog/node-kinds.ts';
+import { EXPORTER_SPECS, NODE_KINDS } from '../kinds/index.ts';
 import { durationMs } from '../model/primitives.ts';
 import type { EdgeOf, NodeKind, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { DesignFacts } from './design-facts.ts';
@@ -15,22 +15,6 @@ import {
 export const BYTES_PER_SERIES = 3 * 1024;
 /** Series one recording rule is assumed to output per server (a handful of label combinations). */
 export const SERIES_PER_RECORDING_RULE = 10;
-
-/** Typical series a scraped service exposes about itself, by kind. */
-const SELF_SERIES: Partial<Record<NodeKind, number>> = {
-  prometheus: 1500,
-  alertmanager: 300,
-  grafana: 1500,
-  influxdb: 500,
-  loki: 3000,
-  tempo: 2000,
-  promtail: 500,
-  mimir: 5000,
-  'thanos-query': 800,
-  'thanos-store': 800,
-  'thanos-compactor': 500,
-  'object-store': 800,
-};
 
 export interface CapacityEstimate {
   nodeId: string;
@@ -57,7 +41,7 @@ export function targetCount(node: TopologyNode, f: DesignFacts): number {
 function seriesPerTarget(node: TopologyNode): number {
   if (node.kind === 'targets')
     return EXPORTER_SPECS[node.exporter ?? 'node-exporter'].seriesPerTarget;
-  return SELF_SERIES[node.kind] ?? 500;
+  return NODE_KINDS[node.kind].selfSeries ?? 500;
 }
 
 /** Targets and series one server of `p` scrapes over one scrape edge (its shard of the group). */

@@ -17,7 +17,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { allowedEdgeKinds } from '../../../shared/catalog/edge-kinds.ts';
+import { allowedEdgeKinds } from '../../../shared/kinds/index.ts';
 import { addEdge, moveItems, regroupNodes, type XY } from '../../../shared/model/edit.ts';
 import type { NodeKind } from '../../../shared/model/schema.ts';
 import type { Finding } from '../../../shared/validate/types.ts';

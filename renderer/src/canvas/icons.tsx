@@ -1,17 +1,9 @@
-// The node kinds' icons: assets/icons/<kind>.svg, drawn with currentColor and inlined so they take
+// The node kinds' icons (renderer/src/kinds/), drawn with currentColor and inlined so they take
 // the kind's colour and survive diagram export.
 import { memo } from 'react';
+import groupIcon from '../../../assets/icons/group.svg?raw';
 import type { NodeKind } from '../../../shared/model/schema.ts';
-
-const files = import.meta.glob<string>('../../../assets/icons/*.svg', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-const ICONS = new Map<string, string>(
-  Object.entries(files).map(([path, svg]) => [path.replace(/^.*\/(.+)\.svg$/, '$1'), svg]),
-);
+import { NODE_VIEWS } from '../kinds/index.ts';
 
 export const KindIcon = memo(function KindIcon({
   kind,
@@ -22,7 +14,7 @@ export const KindIcon = memo(function KindIcon({
   colour: string;
   size?: number;
 }) {
-  const svg = ICONS.get(kind) ?? ICONS.get('targets') ?? '';
+  const svg = kind === 'group' ? groupIcon : NODE_VIEWS[kind].icon;
   return (
     <span
       className="kind-icon"

@@ -1,8 +1,10 @@
-// One look per node kind and per edge kind: the canvas and the palette read only these records.
-import { NODE_KIND_SPECS, type NodeKindSpec } from '../../../shared/catalog/node-kinds.ts';
+// One look per node kind and per edge kind: the canvas and the palette read only these records,
+// made from the kinds' modules (shared/kinds/, renderer/src/kinds/).
+import { NODE_KINDS, nodeKinds, type Category } from '../../../shared/kinds/index.ts';
 import type { EdgeKind, NodeKind } from '../../../shared/model/schema.ts';
+import { EDGE_VIEWS } from '../kinds/index.ts';
 
-export type Category = NodeKindSpec['category'];
+export type { Category };
 
 export interface CategoryLook {
   label: string;
@@ -30,8 +32,8 @@ export interface NodeKindLook {
 }
 
 export const NODE_LOOKS: Record<NodeKind, NodeKindLook> = Object.fromEntries(
-  (Object.keys(NODE_KIND_SPECS) as NodeKind[]).map((kind) => {
-    const spec = NODE_KIND_SPECS[kind];
+  nodeKinds().map((kind) => {
+    const spec = NODE_KINDS[kind];
     const look: NodeKindLook = {
       kind,
       label: spec.label,
@@ -51,18 +53,13 @@ export interface EdgeKindLook {
   width: number;
 }
 
-export const EDGE_LOOKS: Record<EdgeKind, EdgeKindLook> = {
-  scrape: { label: 'scrape', colour: '#8a94a6', width: 1.4 },
-  federate: { label: 'federate', colour: '#e6522c', width: 2.2 },
-  // Not red: red on an edge means "down" while a lab runs.
-  alerting: { label: 'alerting', colour: '#d36ba6', dash: '6 4', width: 1.6 },
-  datasource: { label: 'datasource', colour: '#f2a73b', dash: '2 4', width: 1.8 },
-  backend: { label: 'backend', colour: '#4e9af1', dash: '6 3', width: 1.6 },
-  'remote-write': { label: 'remote-write', colour: '#26a9b6', width: 2 },
-  logs: { label: 'logs', colour: '#a77bf0', dash: '4 3', width: 1.6 },
-  store: { label: 'store', colour: '#26a9b6', dash: '6 3', width: 1.6 },
-  objstore: { label: 'objstore', colour: '#26a9b6', dash: '2 3', width: 1.6 },
-};
+export const EDGE_LOOKS: Record<EdgeKind, EdgeKindLook> = Object.fromEntries(
+  Object.values(EDGE_VIEWS).map((v) => {
+    const look: EdgeKindLook = { label: v.label, colour: v.colour, width: v.width };
+    if (v.dash !== undefined) look.dash = v.dash;
+    return [v.kind, look];
+  }),
+) as Record<EdgeKind, EdgeKindLook>;
 
 export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

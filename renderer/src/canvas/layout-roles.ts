@@ -2,6 +2,7 @@
 // Grafana on top, then query layers and federators above the Prometheus servers they federate,
 // those above their targets and shippers; Alertmanagers and data stores sit with their users.
 import type { Topology, TopologyNode } from '../../../shared/model/schema.ts';
+import { NODE_VIEWS, type LayoutRole } from '../kinds/index.ts';
 
 const TOP = 0;
 const QUERY = 1;
@@ -9,6 +10,15 @@ const SERVERS = 2;
 /** Room for federation levels between the servers and the collectors. */
 const COLLECTORS = 40;
 const STORAGE = 41;
+
+/** Each kind's row (renderer/src/kinds/); servers go down by federation depth, null: beside users. */
+const ROWS: Record<Exclude<LayoutRole, 'servers'>, number | null> = {
+  top: TOP,
+  query: QUERY,
+  collectors: COLLECTORS,
+  storage: STORAGE,
+  'beside-users': null, // Alertmanagers and data stores: beside whoever uses them
+};
 
 /** Federation depth of each server: 0 for one nobody federates, 1 for those it federates, ... */
 function federationDepth(t: Topology): Map<string, number> {
@@ -40,32 +50,8 @@ export function rolePartitions(t: Topology): Map<string, number> {
   const depth = federationDepth(t);
   const part = new Map<string, number>();
   const base = (n: TopologyNode): number | null => {
-    switch (n.kind) {
-      case 'grafana':
-        return TOP;
-      case 'thanos-query':
-        return QUERY;
-      case 'prometheus':
-      case 'mimir':
-      case 'loki':
-      case 'tempo':
-        return SERVERS + (depth.get(n.id) ?? 0);
-      case 'targets':
-      case 'promtail':
-        return COLLECTORS;
-      case 'thanos-store':
-      case 'thanos-compactor':
-      case 'object-store':
-        return STORAGE;
-      // Alertmanagers and data stores: beside whoever uses them.
-      case 'alertmanager':
-      case 'clickhouse':
-      case 'influxdb':
-      case 'mysql':
-      case 'postgres':
-      case 'redis':
-        return null;
-    }
+    const role = NODE_VIEWS[n.kind].layout;
+    return role === 'servers' ? SERVERS + (depth.get(n.id) ?? 0) : ROWS[role];
   };
   for (const n of t.nodes) {
     const p = base(n);

@@ -1,5 +1,5 @@
 // The line under a node's name: what it stands for at a glance.
-import { EXPORTER_SPECS } from '../../../shared/catalog/node-kinds.ts';
+import { EXPORTER_SPECS } from '../../../shared/kinds/index.ts';
 import { replicasOf, shardsOf } from '../../../shared/model/instances.ts';
 import type { TopologyNode } from '../../../shared/model/schema.ts';
 import { counted } from '../../../shared/plural.ts';

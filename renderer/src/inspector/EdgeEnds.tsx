@@ -1,6 +1,6 @@
 // An edge's ends and its kind; the kind can change to another that joins the same two nodes.
 import { useState } from 'react';
-import { allowedEdgeKinds, EDGE_KIND_SPECS } from '../../../shared/catalog/edge-kinds.ts';
+import { allowedEdgeKinds, EDGE_KINDS } from '../../../shared/kinds/index.ts';
 import { EDGE_SCHEMAS, type EdgeKind, type TopologyEdge } from '../../../shared/model/schema.ts';
 import { useDesign } from '../store/design-store.ts';
 import { commitItem } from './commit.ts';
@@ -43,7 +43,7 @@ export function EdgeEnds({ edge }: { edge: TopologyEdge }) {
           <span className="muted small">{from ? from.kind : 'missing'}</span>{' '}
           {from?.name ?? edge.from}
         </button>
-        <span className="ends-arrow muted">↓ {EDGE_KIND_SPECS[edge.kind].label}</span>
+        <span className="ends-arrow muted">↓ {EDGE_KINDS[edge.kind].label}</span>
         <button type="button" className="end-link" title="Select" onClick={() => focusOn(edge.to)}>
           <span className="muted small">{to ? to.kind : 'missing'}</span> {to?.name ?? edge.to}
         </button>
@@ -69,7 +69,7 @@ export function EdgeEnds({ edge }: { edge: TopologyEdge }) {
           >
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {k} — {EDGE_KIND_SPECS[k].label}
+                {k} — {EDGE_KINDS[k].label}
               </option>
             ))}
           </select>

@@ -1,13 +1,13 @@
 // The right panel: the first selected node, edge or group as a form or as YAML; the design
 // itself when nothing is selected.
 import { useState } from 'react';
-import { NODE_KIND_SPECS } from '../../../shared/catalog/node-kinds.ts';
+import { NODE_KINDS } from '../../../shared/kinds/index.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { useDesign } from '../store/design-store.ts';
 import { Capacity } from './Capacity.tsx';
 import type { ItemRef } from './commit.ts';
 import { EdgeEnds } from './EdgeEnds.tsx';
-import { edgeFields, GROUP_FIELDS, nodeFields, YAML_ONLY } from './fields.ts';
+import { edgeFields, GROUP_FIELDS, nodeFields, yamlOnlyFields } from './fields.ts';
 import { ItemFindings } from './ItemFindings.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { TopologyForm } from './TopologyForm.tsx';
@@ -66,7 +66,7 @@ export function Inspector() {
   let subtitle = topology.metadata.name;
   if (node) {
     title = node.name;
-    subtitle = `${NODE_KIND_SPECS[node.kind].label} · ${node.id}`;
+    subtitle = `${NODE_KINDS[node.kind].label} · ${node.id}`;
   } else if (edge) {
     title = `${edge.kind} edge`;
     subtitle = edge.id;
@@ -75,7 +75,7 @@ export function Inspector() {
     subtitle = `Group · ${group.id}`;
   }
   const kindKey = node?.kind ?? edge?.kind;
-  const yamlOnly = kindKey ? YAML_ONLY[kindKey] : undefined;
+  const yamlOnly = kindKey ? yamlOnlyFields(kindKey) : undefined;
 
   return (
     <div className="inspector" data-testid="inspector">
@@ -89,7 +89,7 @@ export function Inspector() {
       </div>
       {ids.length > 1 && <div className="multi-summary">{summary}. Showing the first.</div>}
       <div className="item-head">
-        {node && <span className={`kind-dot cat-${NODE_KIND_SPECS[node.kind].category}`} />}
+        {node && <span className={`kind-dot cat-${NODE_KINDS[node.kind].category}`} />}
         <div className="item-titles">
           <div className="item-title" title={title}>
             {title}

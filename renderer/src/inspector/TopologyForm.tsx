@@ -1,5 +1,5 @@
 // The design itself, when nothing is selected: metadata, defaults and image overrides.
-import { DEFAULT_IMAGES } from '../../../shared/catalog/images.ts';
+import { DEFAULT_IMAGES } from '../../../shared/kinds/index.ts';
 import { Name } from '../../../shared/model/primitives.ts';
 import { IMAGE_KEYS, type Topology } from '../../../shared/model/schema.ts';
 import { designStore, useDesign } from '../store/design-store.ts';

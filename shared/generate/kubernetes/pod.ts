@@ -1,6 +1,6 @@
 // Pieces of a pod made from a compose ServiceSpec: config mounts from the node's ConfigMap,
 // host paths, secret files, data claims, environment from the Secret, probes, and Services.
-import type { HealthCheck } from '../../catalog/node-kinds.ts';
+import type { HealthCheck } from '../../kinds/index.ts';
 import type { FileTree, ServiceSpec } from '../types.ts';
 import {
   configMapKey,

@@ -2,7 +2,7 @@
 // own hashmod shards, external labels, retention, alerting, Thanos sidecar, remote write), a
 // ScrapeConfig per scrape or federate job, a PrometheusRule per rule group, and a Service per
 // compose instance name so every address the other configs use resolves.
-import { THANOS_GRPC_PORT } from '../../catalog/node-kinds.ts';
+import { THANOS_GRPC_PORT } from '../../kinds/index.ts';
 import type { Instance } from '../../model/instances.ts';
 import type { NodeOf } from '../../model/schema.ts';
 import type { GenerateContext } from '../context.ts';

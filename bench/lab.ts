@@ -10,7 +10,7 @@ import path from 'node:path';
 import { down, status, up } from '../host/lab/index.ts';
 import { imageEnvVar } from '../shared/kinds/index.ts';
 import { planLab } from '../shared/lab/plan.ts';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import {
   BENCH_IMAGES,
   buildBenchImages,

@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the core handles big designs. Figures go to stdout and bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { generateExport } from '../shared/generate/index.ts';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import { serializeTopology } from '../shared/model/serialize.ts';
 import { validate } from '../shared/validate/engine.ts';
 import { bigFederation } from './designs.ts';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { labUnavailable, TEST_IMAGES } from '../host/lab/integration-helpers.ts';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import { expect, test } from './support/fixtures.ts';
 import { startWebHostProcess } from './support/web-host.ts';
 

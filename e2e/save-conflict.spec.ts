@@ -2,7 +2,7 @@
 // Overwrite or Cancel, and so does coming back to the window.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import { dropFromPalette } from './support/actions.ts';
 import { expect, test } from './support/fixtures.ts';
 

@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import { expect, test, waitForSession } from './support/fixtures.ts';
 import { newEmptyDesign, nodeEl } from './support/actions.ts';
 import { startWebHostProcess } from './support/web-host.ts';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTopology, formatModelError } from '../shared/model/parse.ts';
+import { parseTopology, formatModelError } from '../shared/design/parse.ts';
 import type { Topology } from '../shared/model/schema.ts';
 
 export const TEMPLATES_DIR = path.dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 // shows the architecture of its seed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../shared/model/parse.ts';
+import { parseTopology } from '../shared/design/parse.ts';
 import { DNS_LABEL } from '../shared/model/primitives.ts';
 import type { NodeKind, Topology, TopologyEdge, TopologyNode } from '../shared/model/schema.ts';
 import { serializeTopology } from '../shared/model/serialize.ts';

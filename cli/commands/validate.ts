@@ -1,5 +1,5 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
-import { sourcePositions } from '../../shared/model/parse.ts';
+import { sourcePositions } from '../../shared/design/parse.ts';
 import type { ExportTarget } from '../../shared/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
 import { focusOf } from '../../shared/validate/focus.ts';

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { writeLabFolder } from './folder.ts';
 

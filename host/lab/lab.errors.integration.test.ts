@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import type { LabEvent } from '../../shared/lab/reports.ts';
 import { down, LabError, up } from './index.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fedstudio } from '../../test-support/cli.ts';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { isEdgeUp, type LabStatus } from '../../shared/lab/reports.ts';
 import { down, status, up, waitForEdges } from './index.ts';

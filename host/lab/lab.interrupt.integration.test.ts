@@ -9,7 +9,7 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../test-support/cli.ts';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import { acquireLabLock, down, LabError, status, up } from './index.ts';
 import { leftovers, skipLabTests, TEST_IMAGES } from './integration-helpers.ts';

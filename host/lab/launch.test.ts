@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import { planLab } from '../../shared/lab/plan.ts';
 import type { LabContainer } from '../../shared/lab/types.ts';
 import { LabError } from './errors.ts';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatModelError, parseTopology, type ModelError } from '../../shared/model/parse.ts';
+import { formatModelError, parseTopology, type ModelError } from '../../shared/design/parse.ts';
 import type { Topology } from '../../shared/model/schema.ts';
 import { decodeDesignBytes } from '../../shared/model/yaml-text.ts';
 import { writeFileAtomic } from '../disk/atomic-write.ts';

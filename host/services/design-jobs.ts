@@ -1,7 +1,7 @@
 // What the host asks of its design worker and what it answers: plain data, structured-cloned.
 import type { ExportTarget } from '../../shared/export-target.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
-import type { ModelError } from '../../shared/model/parse.ts';
+import type { ModelError } from '../../shared/design/parse.ts';
 import type { PackedTree } from './packed-tree.ts';
 
 export type DesignJob =

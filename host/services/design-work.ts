@@ -4,7 +4,7 @@
 import type { FileTree } from '../../shared/generate/types.ts';
 import { DEFAULT_EXPORT_TARGET, type ExportTarget } from '../../shared/export-target.ts';
 import type { LabPlan } from '../../shared/lab/types.ts';
-import { formatModelError } from '../../shared/model/parse.ts';
+import { formatModelError } from '../../shared/design/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
 import { HostError } from './host-errors.ts';
 import { unpackTree } from './packed-tree.ts';

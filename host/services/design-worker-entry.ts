@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { generateForTarget } from '../../shared/generate/kubernetes/target.ts';
 import { planLab } from '../../shared/lab/plan.ts';
-import { parseTopology } from '../../shared/model/parse.ts';
+import { parseTopology } from '../../shared/design/parse.ts';
 import type { DesignAnswer, DesignJob } from './design-jobs.ts';
 import { packTree } from './packed-tree.ts';
 import type { WorkerMessage } from './worker-pool.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { amtoolCheckConfig, skipWithoutTool, withTree } from '../../test-support/tools.ts';
 import { planLab } from '../lab/plan.ts';
 import { renderLabFiles } from '../lab/render.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import { inlinePlaceholder, secretRenderScript } from './alertmanager-render.ts';
 import { generateExport } from './index.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { composeConfig, runTool, skipWithoutTool, withTree } from '../../test-support/tools.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { allocateHostPorts, escapeComposeValue, renderCompose } from './compose.ts';
 import { createContext } from './context.ts';

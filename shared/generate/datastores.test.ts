@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { composeConfig, skipWithoutTool, withTree } from '../../test-support/tools.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { renderCompose } from './compose.ts';
 import { createContext } from './context.ts';

@@ -3,7 +3,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../templates/load.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { generateExport } from './index.ts';
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import {
   amtoolCheckConfig,
   composeConfig,

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '@grafana/schema';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import { createContext } from './context.ts';
 import { generateGrafana } from './grafana.ts';
 import { renderIni } from './grafana-ini.ts';

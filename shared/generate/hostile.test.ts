@@ -3,7 +3,7 @@
 import yaml from 'js-yaml';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import { serializeTopology } from '../model/serialize.ts';
 import type { Topology } from '../model/schema.ts';
 import {

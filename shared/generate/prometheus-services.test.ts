@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../kinds/index.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import { createContext } from './context.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart, ServiceSpec } from './types.ts';

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { skipWithoutTool } from '../../test-support/tools.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import { createContext } from './context.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart } from './types.ts';

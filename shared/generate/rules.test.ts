@@ -2,7 +2,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { promtoolCheckRules, skipWithoutTool, withTree } from '../../test-support/tools.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { NodeOf } from '../model/schema.ts';
 import { ALERT_RULES_FILE, RECORDING_RULES_FILE, ruleFiles } from './rules.ts';
 

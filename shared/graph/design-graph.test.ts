@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { buildDesignGraph } from './design-graph.ts';
 import { jobNamesByEdge } from './jobs.ts';

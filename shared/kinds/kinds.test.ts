@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test-support/cli.ts';
-import { newNode } from '../model/edit.ts';
+import { newNode } from '../design/edit.ts';
 import { EDGE_SCHEMAS, IMAGE_KEYS, NODE_SCHEMAS } from '../model/schema.ts';
 import { renderKindsMarkdown } from './docs.ts';
 import {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { webhookPlaceholder } from '../generate/alertmanager.ts';
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { planLab } from './plan.ts';
 import { renderLabFiles } from './render.ts';

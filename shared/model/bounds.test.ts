@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../templates/load.ts';
 import { generateExport } from '../generate/index.ts';
 import { BOUNDS, containerCount } from './bounds.ts';
-import { parseTopology } from './parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from './schema.ts';
 
 const HEAD = 'apiVersion: fedstudio/v1\nkind: Topology\nmetadata: { name: t }\n';

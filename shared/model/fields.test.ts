@@ -2,7 +2,7 @@
 // tools would refuse is an error with its path and line, and its near miss is accepted.
 import { describe, expect, it } from 'vitest';
 import { matcherProblem, re2Problem } from './fields.ts';
-import { parseTopology, type ModelError } from './parse.ts';
+import { parseTopology, type ModelError } from '../design/parse.ts';
 
 const HEAD = 'apiVersion: fedstudio/v1\nkind: Topology\nmetadata: { name: t }\n';
 

@@ -3,7 +3,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { generateExport } from '../generate/index.ts';
-import { parseTopology } from './parse.ts';
+import { parseTopology } from '../design/parse.ts';
 
 function designWithKey(key: string): string {
   return `apiVersion: fedstudio/v1

@@ -1,7 +1,7 @@
 // Hostile YAML: every way the text can be bad is refused with the exact line and column, and
 // nothing throws.
 import { describe, expect, it } from 'vitest';
-import { parseTopology, type ModelError } from './parse.ts';
+import { parseTopology, type ModelError } from '../design/parse.ts';
 import { MAX_NESTING } from './yaml-load.ts';
 import { decodeDesignBytes } from './yaml-text.ts';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseTopology, sourcePositions } from '../model/parse.ts';
+import { parseTopology, sourcePositions } from '../design/parse.ts';
 import { validate } from './engine.ts';
 import { focusOf } from './focus.ts';
 import { githubAnnotations } from './github-annotations.ts';

@@ -1,5 +1,5 @@
 // Helpers for rule tests: designs are written as YAML and go through the real parser.
-import { parseTopology } from '../model/parse.ts';
+import { parseTopology } from '../design/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { validate, type ValidateOptions } from './engine.ts';
 import type { Finding } from './types.ts';

@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { allowedEdgeKinds } from '../../../shared/kinds/index.ts';
-import { addEdge, moveItems, regroupNodes, type XY } from '../../../shared/model/edit.ts';
+import { addEdge, moveItems, regroupNodes, type XY } from '../../../shared/design/edit.ts';
 import type { NodeKind } from '../../../shared/model/schema.ts';
 import type { Finding } from '../../../shared/validate/types.ts';
 import { designStore, useDesign } from '../store/design-store.ts';

@@ -9,7 +9,7 @@ import {
   regroupNodes,
   type Box,
   type XY,
-} from '../../../shared/model/edit.ts';
+} from '../../../shared/design/edit.ts';
 import type { NodeKind, Topology } from '../../../shared/model/schema.ts';
 import { designStore } from '../store/design-store.ts';
 import { getCanvas, nodeSize } from './canvas-registry.ts';

@@ -1,13 +1,13 @@
 // Copy, cut, paste and duplicate of the selection. The copy is kept in memory (pasted with
 // pasteFragment, shifted 40px further each time) and offered to the system clipboard as design
 // YAML when the browser allows, so it can be pasted into a text editor or a design file.
-import { removeItems } from '../../../shared/model/edit.ts';
+import { removeItems } from '../../../shared/design/edit.ts';
 import {
   copyFragment,
   duplicateOffset,
   pasteFragment,
   type Fragment,
-} from '../../../shared/model/fragment.ts';
+} from '../../../shared/design/fragment.ts';
 import { API_VERSION } from '../../../shared/model/schema.ts';
 import { serializeTopology } from '../../../shared/model/serialize.ts';
 import { designStore } from '../store/design-store.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newNode } from '../../../shared/model/edit.ts';
+import { newNode } from '../../../shared/design/edit.ts';
 import type { Topology, TopologyEdge } from '../../../shared/model/schema.ts';
 import { CanvasDeriver } from './derive.ts';
 import { NODE_SIZE } from './kinds.ts';

@@ -1,6 +1,6 @@
 // Edge labels placed so they read: each goes to the first spot along its edge (middles of long
 // segments first, then beside the line) that covers no node box and no label placed before it.
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import type { Rect } from './route-grid.ts';
 
 export interface Size {

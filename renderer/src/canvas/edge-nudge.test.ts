@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import { nudgeApart } from './edge-nudge.ts';
 
 const path = (x0: number, x1: number): XY[] => [

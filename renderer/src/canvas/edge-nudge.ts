@@ -1,7 +1,7 @@
 // Edges that share a stretch of the same channel are drawn a few pixels apart, so each stays
 // traceable. Only inner segments move (the first and last touch their node's port), and only
 // when the moved segment and its two neighbours still clear every node box.
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import type { Rect } from './route-grid.ts';
 
 const STEP = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
-import { parseTopology } from '../../../shared/model/parse.ts';
+import { parseTopology } from '../../../shared/design/parse.ts';
 import { edgeLabelSize } from './derive.ts';
 import { facingSide, pathOf, routeEdges, type EdgeRoute, type Rect } from './edge-routes.ts';
 import { NODE_SIZE } from './kinds.ts';

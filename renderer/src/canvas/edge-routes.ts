@@ -1,7 +1,7 @@
 // Where edges run, derived from the node boxes alone (the design file keeps node positions only):
 // each end leaves the side of its box that faces the other end, ends sharing a side spread along
 // it (so parallel edges fan out), and the path between runs orthogonally round the other boxes.
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import { midpoint, placeLabels, type Size } from './edge-labels.ts';
 import { nudgeApart } from './edge-nudge.ts';
 import { OrthogonalRouter, simplify, stub, type Leg, type Rect } from './route-grid.ts';

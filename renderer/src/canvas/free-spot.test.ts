@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Box } from '../../../shared/model/edit.ts';
+import type { Box } from '../../../shared/design/edit.ts';
 import { freeSpotNear } from './free-spot.ts';
 
 const size = { width: 180, height: 64 };

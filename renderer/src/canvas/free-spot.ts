@@ -1,6 +1,6 @@
 // Where a click-to-add puts a new item: near the middle of the view, on no node and in no group.
 // Dropping onto a group joins it on purpose; a click must not join one the user cannot see.
-import type { Box, XY } from '../../../shared/model/edit.ts';
+import type { Box, XY } from '../../../shared/design/edit.ts';
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../../../shared/model/parse.ts';
+import { parseTopology } from '../../../shared/design/parse.ts';
 import geoText from '../../../templates/geo-federation.topology.yaml?raw';
 import { NODE_SIZE } from './kinds.ts';
 import { layoutTopology } from './layout.ts';

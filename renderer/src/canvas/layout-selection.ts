@@ -1,6 +1,6 @@
 // Laying out part of a design: the selected nodes, and whole selected groups, are laid out among
 // themselves and put back where the selection's top-left corner was; the rest does not move.
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import type { LayoutResult } from './layout.ts';
 

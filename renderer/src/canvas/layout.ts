@@ -2,7 +2,7 @@
 // federator, a scraper) down to the answerer, so global servers sit above the datacenters'.
 // Groups are laid out as compound nodes holding their members; their boxes come out of it.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Box, XY } from '../../../shared/model/edit.ts';
+import type { Box, XY } from '../../../shared/design/edit.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { runElk } from './elk-engine.ts';
 import { BIG_DESIGN } from './kinds.ts';

@@ -1,7 +1,7 @@
 // An orthogonal router: the shortest path with few bends on a grid made of the node boxes' sides,
 // their margins and the ports. It never enters a node box, avoids the margin round a box when it
 // can, and pays to share a segment another edge already took, so edges keep apart.
-import type { XY } from '../../../shared/model/edit.ts';
+import type { XY } from '../../../shared/design/edit.ts';
 
 export interface Rect {
   x: number;

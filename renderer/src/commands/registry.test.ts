@@ -17,7 +17,7 @@ const clipboard = vi.hoisted(() => {
 });
 
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../shared/commands.ts';
-import { addNode } from '../../../shared/model/edit.ts';
+import { addNode } from '../../../shared/design/edit.ts';
 import { useLab, initialLabState } from '../lab/lab-store.ts';
 import { designStore, emptyTopology } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';

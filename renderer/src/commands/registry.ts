@@ -1,7 +1,7 @@
 // What each command of the table does in the renderer, and when it can. Keyed by every id of the
 // table, so a command without a handler does not compile.
 import type { CommandId } from '../../../shared/commands.ts';
-import { removeItems } from '../../../shared/model/edit.ts';
+import { removeItems } from '../../../shared/design/edit.ts';
 import {
   copySelection,
   cutSelection,

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostApi, HostArgs } from '../../../shared/host-api.ts';
 import { designStore, emptyTopology, selectDirty } from '../store/design-store.ts';
-import { addNode } from '../../../shared/model/edit.ts';
+import { addNode } from '../../../shared/design/edit.ts';
 import { checkDisk } from './disk-watch.ts';
 import { bindHost, save, saveTo } from './file-actions.ts';
 import { useFileUi } from './file-ui.ts';

@@ -2,10 +2,10 @@
 // host. The toolbar and the keyboard shortcuts both call these; the FileBar binds the host.
 import { DEFAULT_EXPORT_TARGET, type ExportTarget } from '../../../shared/export-target.ts';
 import type { HostApi, HostResult, Recovery } from '../../../shared/host-api.ts';
-import { formatModelError, parseTopology } from '../../../shared/model/parse.ts';
+import { formatModelError, parseTopology } from '../../../shared/design/parse.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { serializeTopology } from '../../../shared/model/serialize.ts';
-import { designNameFromPath, UNTITLED } from '../../../shared/model/design-name.ts';
+import { designNameFromPath, UNTITLED } from '../../../shared/design/design-name.ts';
 import { designStore, emptyTopology, selectDirty } from '../store/design-store.ts';
 import { displayPath, hostError, useFileUi } from './file-ui.ts';
 

@@ -6,7 +6,7 @@ import {
   replaceGroup,
   replaceNode,
   type EditResult,
-} from '../../../shared/model/edit.ts';
+} from '../../../shared/design/edit.ts';
 import {
   EDGE_SCHEMAS,
   Group,

@@ -1,7 +1,7 @@
 // Pure: one design item as YAML for the inspector's YAML tab, and back, with errors that name the
 // line. Canvas geometry (position, size) is left out of the text and kept from the item.
 import jsyaml from 'js-yaml';
-import { schemaErrors } from '../../../shared/model/parse.ts';
+import { schemaErrors } from '../../../shared/design/parse.ts';
 import { loadYaml } from '../../../shared/model/yaml-load.ts';
 import { normalizeText } from '../../../shared/model/yaml-text.ts';
 import type { z } from 'zod';

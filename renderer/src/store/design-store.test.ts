@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, moveItems } from '../../../shared/model/edit.ts';
+import { addNode, moveItems } from '../../../shared/design/edit.ts';
 import { createDesignStore, emptyTopology, selectDirty } from './design-store.ts';
 
 const add = (kind: 'prometheus' | 'targets') => ({

@@ -3,7 +3,7 @@
 // that says whether it enters the undo history.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { EditResult } from '../../../shared/model/edit.ts';
+import type { EditResult } from '../../../shared/design/edit.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 
 export interface Selection {

@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../templates/load.ts';
 import { runTool, skipWithoutTool, withTree } from '../../../test-support/tools.ts';
-import { parseTopology } from '../../model/parse.ts';
+import { parseTopology } from '../../design/parse.ts';
 import type { Topology } from '../../model/schema.ts';
 import { createContext } from '../context.ts';
 import { scrapeConfigs } from '../prometheus-scrape.ts';

@@ -2,8 +2,15 @@
 // returns a new Topology that shares what it did not change (cheap undo snapshots).
 import { inferEdgeKind, NODE_KINDS, pairingProblem } from '../kinds/index.ts';
 import { checkReferences } from './references.ts';
-import { NAME_MAX } from './primitives.ts';
-import type { EdgeKind, Group, NodeKind, Topology, TopologyEdge, TopologyNode } from './schema.ts';
+import { NAME_MAX } from '../model/primitives.ts';
+import type {
+  EdgeKind,
+  Group,
+  NodeKind,
+  Topology,
+  TopologyEdge,
+  TopologyNode,
+} from '../model/schema.ts';
 
 export interface XY {
   x: number;

@@ -1,9 +1,9 @@
 // Checks the schema cannot express: unique ids and names, references that resolve, edge pairings
 // of FORMAT.md's table, and instance names that do not collide once replicas and shards expand.
 import { pairingProblem } from '../kinds/index.ts';
-import type { PathSegment } from './path.ts';
-import type { Topology, TopologyNode } from './schema.ts';
-import { instancesOf } from './instances.ts';
+import type { PathSegment } from '../model/path.ts';
+import type { Topology, TopologyNode } from '../model/schema.ts';
+import { instancesOf } from '../model/instances.ts';
 
 export interface ReferenceIssue {
   path: PathSegment[];

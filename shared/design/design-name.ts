@@ -1,6 +1,6 @@
 // A design's name from the file it is saved as: "Save As payments-eu.topology.yaml" names a design
 // that was still "untitled" payments-eu, so labs, exports and the window title say what it is.
-import { DNS_LABEL, NAME_MAX } from './primitives.ts';
+import { DNS_LABEL, NAME_MAX } from '../model/primitives.ts';
 
 /** The name a new design gets before anyone names it. */
 export const UNTITLED = 'untitled';

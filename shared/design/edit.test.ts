@@ -12,7 +12,7 @@ import {
   uniqueName,
 } from './edit.ts';
 import { copyFragment, duplicateOffset, pasteFragment } from './fragment.ts';
-import type { Topology } from './schema.ts';
+import type { Topology } from '../model/schema.ts';
 
 const empty = (): Topology => ({
   apiVersion: 'fedstudio/v1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatModelError, parseTopology, type ModelError } from './parse.ts';
-import { serializeTopology } from './serialize.ts';
+import { serializeTopology } from '../model/serialize.ts';
 
 const EXAMPLE = `apiVersion: fedstudio/v1
 kind: Topology

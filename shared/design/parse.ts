@@ -1,16 +1,16 @@
 // Design text -> model, or errors that say what and where: the path, the line and the column.
 import type { z } from 'zod';
-import { lazyLocator, type Locate } from './locate.ts';
-import type { ModelError } from './model-error.ts';
-import { formatPath, type PathSegment } from './path.ts';
+import { lazyLocator, type Locate } from '../model/locate.ts';
+import type { ModelError } from '../model/model-error.ts';
+import { formatPath, type PathSegment } from '../model/path.ts';
 import { checkReferences } from './references.ts';
-import { API_VERSION, TopologySchema, type Topology } from './schema.ts';
-import { migrate } from './migrate.ts';
-import { MAX_EXPANDED_VALUES, shapeProblem } from './value-shape.ts';
-import { loadYaml, MAX_NESTING } from './yaml-load.ts';
-import { normalizeText } from './yaml-text.ts';
+import { API_VERSION, TopologySchema, type Topology } from '../model/schema.ts';
+import { migrate } from '../model/migrate.ts';
+import { MAX_EXPANDED_VALUES, shapeProblem } from '../model/value-shape.ts';
+import { loadYaml, MAX_NESTING } from '../model/yaml-load.ts';
+import { normalizeText } from '../model/yaml-text.ts';
 
-export type { ModelError } from './model-error.ts';
+export type { ModelError } from '../model/model-error.ts';
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
 

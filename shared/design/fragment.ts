@@ -9,7 +9,7 @@ import {
   type EditResult,
   type XY,
 } from './edit.ts';
-import type { Group, Topology, TopologyEdge, TopologyNode } from './schema.ts';
+import type { Group, Topology, TopologyEdge, TopologyNode } from '../model/schema.ts';
 
 /** A group box's size when the design does not give one (the canvas draws it so). */
 export const DEFAULT_GROUP_SIZE = { width: 360, height: 240 } as const;

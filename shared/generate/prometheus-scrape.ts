@@ -1,9 +1,11 @@
 // The scrape_configs of one Prometheus server: a job per scrape edge (hashmod-sharded when the
-// server is a shard) and a job per federate edge.
+// server is a shard), the federate jobs and the meta-monitoring jobs.
 import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
+import { metaFederateMatch, metaScrapeJobs } from './meta-monitoring.ts';
+import { federateJobs, type ClaimedJob } from './prometheus-federate.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
@@ -131,45 +133,29 @@ function scrapeJob(
   };
 }
 
-function federateJob(
-  ctx: GenerateContext,
-  edge: EdgeOf<'federate'>,
-  claimed: ClaimedJob,
-): ScrapeJob {
-  const source = ctx.node(edge.to);
-  const { jobName, relabel } = claimed;
-  return {
-    job_name: jobName,
-    // Keep the source's own job/instance and external labels (FED); only an edge may say otherwise.
-    honor_labels: edge.honorLabels !== false,
-    ...timing(edge),
-    metrics_path: '/federate',
-    params: { 'match[]': [...edge.match] },
-    static_configs: [{ targets: ctx.instances(source).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }],
-    ...(relabel.length > 0 ? { relabel_configs: relabel } : {}),
-  };
+/** Every job of one server, names claimed in the order scrapeConfigs writes them. */
+function claimJobs(ctx: GenerateContext, node: PrometheusNode) {
+  const names = new JobNames();
+  const byEdge = new Map<string, ClaimedJob>();
+  for (const e of ctx.outgoing(node.id, 'scrape')) {
+    byEdge.set(e.id, names.claim(e.job ?? ctx.node(e.to).name));
+  }
+  const claim = (wanted: string) => names.claim(wanted);
+  const federate = federateJobs(ctx, node, claim, metaFederateMatch(ctx.topology));
+  for (const j of federate) for (const id of j.edgeIds) byEdge.set(id, j.claimed);
+  return { byEdge, federate, meta: metaScrapeJobs(ctx, node, claim) };
 }
 
-type ClaimedJob = ReturnType<JobNames['claim']>;
-
 /**
- * The job (scrape pool) name of each outgoing scrape and federate edge of a server, claimed in the
- * order scrapeConfigs writes them. The lab reads /api/v1/targets by these names, so
+ * The job (scrape pool) name of each outgoing scrape and federate edge of a server; federate
+ * edges grouped into one job share its name. The lab reads /api/v1/targets by these names, so
  * they come from here rather than being guessed again.
  */
 export function jobNamesByEdge(
   ctx: GenerateContext,
   node: PrometheusNode,
 ): Map<string, ClaimedJob> {
-  const names = new JobNames();
-  const out = new Map<string, ClaimedJob>();
-  for (const e of ctx.outgoing(node.id, 'scrape')) {
-    out.set(e.id, names.claim(e.job ?? ctx.node(e.to).name));
-  }
-  for (const e of ctx.outgoing(node.id, 'federate')) {
-    out.set(e.id, names.claim(`federate-${ctx.node(e.to).name}`));
-  }
-  return out;
+  return claimJobs(ctx, node).byEdge;
 }
 
 function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
@@ -178,17 +164,21 @@ function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
   return claimed;
 }
 
-/** Every scrape job of one server: scrape edges first, then federate edges, in design order. */
+/**
+ * Every scrape job of one server: scrape edges first, in design order, then one federate job per
+ * match set (prometheus-federate.ts), then meta-monitoring's own jobs.
+ */
 export function scrapeConfigs(
   ctx: GenerateContext,
   node: PrometheusNode,
   instance: Instance,
 ): ScrapeJob[] {
-  const jobs = jobNamesByEdge(ctx, node);
+  const { byEdge, federate, meta } = claimJobs(ctx, node);
   return [
     ...ctx
       .outgoing(node.id, 'scrape')
-      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(jobs, e.id))),
-    ...ctx.outgoing(node.id, 'federate').map((e) => federateJob(ctx, e, claimedFor(jobs, e.id))),
+      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(byEdge, e.id))),
+    ...federate.map((j) => j.config),
+    ...meta.map((j) => j.config),
   ];
 }

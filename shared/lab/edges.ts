@@ -1,7 +1,7 @@
 // Scrape and federate edges as the lab checks them: which servers run the edge's job, and under
 // which name, so status can find the job's targets in each server's /api/v1/targets.
 import { createContext } from '../generate/context.ts';
-import { jobNamesByEdge } from '../generate/prometheus-scrape.ts';
+import { jobNamesByEdge, PROMETHEUS_PORT } from '../generate/prometheus-scrape.ts';
 import type { Topology } from '../model/schema.ts';
 import type { LabEdge } from './types.ts';
 
@@ -20,6 +20,9 @@ export function labEdges(t: Topology): LabEdge[] {
         to: edge.to,
         scrapers,
         job: claimed.jobName,
+        ...(edge.kind === 'federate'
+          ? { targets: ctx.instances(edge.to).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }
+          : {}),
       });
     }
   }

@@ -5,7 +5,7 @@ import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 import { metaFederateMatch, metaScrapeJobs } from './meta-monitoring.ts';
-import { federateJobs, type ClaimedJob } from './prometheus-federate.ts';
+import { federateJobs, jobLabelOf, type ClaimedJob } from './prometheus-federate.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
@@ -156,6 +156,12 @@ export function jobNamesByEdge(
   node: PrometheusNode,
 ): Map<string, ClaimedJob> {
   return claimJobs(ctx, node).byEdge;
+}
+
+/** The `job` label values of every job of a server, the meta-monitoring ones included. */
+export function ownJobLabels(ctx: GenerateContext, node: PrometheusNode): Set<string> {
+  const { byEdge, meta } = claimJobs(ctx, node);
+  return new Set([...byEdge.values(), ...meta.map((j) => j.claimed)].map(jobLabelOf));
 }
 
 function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {

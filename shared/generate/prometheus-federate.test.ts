@@ -1,8 +1,10 @@
 // Federate jobs as the Prometheus federation docs write them: one job per federator and match set,
 // every source instance a target, sources told apart by their external labels.
+import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../templates/load.ts';
+import { runTool, skipWithoutTool, withTree } from '../../test-support/tools.ts';
 import { parseTopology } from '../model/parse.ts';
 import type { Topology } from '../model/schema.ts';
 import { createContext } from './context.ts';
@@ -145,3 +147,70 @@ describe.each(loadTemplates())('template $id', ({ topology: t }) => {
     }
   });
 });
+
+/**
+ * The geo template's global rules on the series as federation delivers them: each source's
+ * region: series with the federate job's name as `job` (they have none of their own) and the
+ * source's external labels. promtool evaluates the rules the export wrote: one series.
+ */
+describe.skipIf(skipWithoutTool('promtool'))(
+  'geo-federation template, by promtool test rules',
+  () => {
+    it("sums the regions' series into one global series per service", async () => {
+      const geo = loadTemplates().find((x) => x.id === 'geo-federation')?.topology;
+      if (!geo) throw new Error('no geo-federation template');
+      const ctx = createContext(geo);
+      const global = ctx.nodesOfKind('prometheus').find((n) => n.id === 'global');
+      if (!global) throw new Error('no global node');
+      const jobs = jobNamesByEdge(ctx, global);
+      const files = generateExport(geo).files;
+      const series = ctx.outgoing(global.id, 'federate').flatMap((e) => {
+        const source = ctx.node(e.to);
+        const labels = {
+          ...ctx.externalLabels(source, ctx.instances(source)[0]),
+          job: jobs.get(e.id)?.jobName ?? '',
+          service: 'checkout',
+        };
+        const selector = Object.entries(labels)
+          .map(([k, v]) => `${k}="${v}"`)
+          .join(',');
+        return ['region:api_requests:rate5m', 'region:api_errors:rate5m'].map((m) => ({
+          series: `${m}{${selector}}`,
+          values: '1x10',
+        }));
+      });
+      const unitTest = {
+        rule_files: ['recording.yml'],
+        evaluation_interval: '15s',
+        tests: [
+          {
+            interval: '15s',
+            input_series: series,
+            promql_expr_test: ['global:api_requests:rate5m', 'global:api_errors:rate5m'].map(
+              (expr) => ({
+                expr,
+                eval_time: '1m',
+                exp_samples: [
+                  {
+                    labels: `${expr}{cluster="production",job="federate",service="checkout"}`,
+                    value: 3,
+                  },
+                ],
+              }),
+            ),
+          },
+        ],
+      };
+      await withTree(
+        {
+          'recording.yml': files['prometheus/prometheus-global-0/rules/recording.yml'] ?? '',
+          'test.yml': yaml.dump(unitTest),
+        },
+        (dir) => {
+          const run = runTool('promtool', ['test', 'rules', path.join(dir, 'test.yml')]);
+          expect(run.ok, run.output).toBe(true);
+        },
+      );
+    });
+  },
+);

@@ -170,6 +170,10 @@ describe('generatePrometheus: a sharded leaf federated by an HA master', () => {
     }
   });
 
+  it('writes no alerting section, not even alert_relabel_configs, without Alertmanagers', () => {
+    for (const r of [0, 1]) expect(config(part, `master-${r}`).alerting).toBeUndefined();
+  });
+
   it.skipIf(skipWithoutTool('promtool'))('passes promtool', async () => {
     await expectPromtoolAccepts(part);
   });

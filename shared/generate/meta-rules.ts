@@ -31,15 +31,24 @@ function federateIntervalMs(ctx: GenerateContext, federator: PrometheusNode, int
  * The oldest a fresh heartbeat can be when `nodeId` holds it: its own evaluation interval, or,
  * for heartbeats it federates, theirs plus each federation hop's interval.
  */
-function heartbeatAgeMs(ctx: GenerateContext, nodeId: string, seen: Set<string>): number {
+function heartbeatAgeMs(
+  ctx: GenerateContext,
+  nodeId: string,
+  seen: Set<string>,
+  memo: Map<string, number>,
+): number {
   const node = ctx.node(nodeId);
+  // `seen` stops a cycle (an error of fed-cycle); `memo` keeps a wide hierarchy linear.
   if (node.kind !== 'prometheus' || seen.has(nodeId)) return 0;
+  const known = memo.get(nodeId);
+  if (known !== undefined) return known;
   const below = new Set([...seen, nodeId]);
   let age = durationMs(evaluationIntervalOf(ctx, node));
   for (const e of ctx.outgoing(nodeId, 'federate')) {
     const hop = federateIntervalMs(ctx, node, e.interval);
-    age = Math.max(age, heartbeatAgeMs(ctx, e.to, below) + hop);
+    age = Math.max(age, heartbeatAgeMs(ctx, e.to, below, memo) + hop);
   }
+  memo.set(nodeId, age);
   return age;
 }
 
@@ -72,10 +81,12 @@ function federatorAlerts(ctx: GenerateContext, node: PrometheusNode): Record<str
     ),
   ];
   const slowestHop = Math.max(...edges.map((e) => federateIntervalMs(ctx, node, e.interval)));
+  const memo = new Map<string, number>();
   const oldest = Math.max(
     ...edges.map(
       (e) =>
-        heartbeatAgeMs(ctx, e.to, new Set([node.id])) + federateIntervalMs(ctx, node, e.interval),
+        heartbeatAgeMs(ctx, e.to, new Set([node.id]), memo) +
+        federateIntervalMs(ctx, node, e.interval),
     ),
   );
   const threshold = STALE_ROUNDS * oldest;

@@ -74,11 +74,14 @@ export async function withTree<T>(
   }
 }
 
+/** Every lint promtool knows, as errors: generated files must be clean, not merely loadable. */
+const PROMTOOL_LINT = ['--lint=all', '--lint-fatal'];
+
 export function promtoolCheckConfig(file: string): ToolRun {
-  return runTool('promtool', ['check', 'config', file]);
+  return runTool('promtool', ['check', 'config', ...PROMTOOL_LINT, file]);
 }
 export function promtoolCheckRules(file: string): ToolRun {
-  return runTool('promtool', ['check', 'rules', file]);
+  return runTool('promtool', ['check', 'rules', ...PROMTOOL_LINT, file]);
 }
 export function amtoolCheckConfig(file: string): ToolRun {
   return runTool('amtool', ['check-config', file]);

@@ -35,6 +35,7 @@ export const LabRecord = z.object({
       to: z.string(),
       scrapers: z.array(z.string()),
       job: z.string(),
+      targets: z.array(z.string()).optional(),
     }),
   ),
 });

@@ -67,6 +67,15 @@ async function healthOf(
   return port !== undefined && (await httpOk(localUrl(port, h.path))) ? 'healthy' : 'unhealthy';
 }
 
+/** host:port of a target, from its scrape URL. */
+function targetAddress(t: ActiveTarget): string {
+  try {
+    return t.scrapeUrl ? new URL(t.scrapeUrl).host : '';
+  } catch {
+    return '';
+  }
+}
+
 export async function status(name: string, opts: StatusOptions = {}): Promise<LabStatus> {
   try {
     return await readStatus(name, opts);
@@ -123,6 +132,7 @@ async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus>
         try {
           for (const t of await targetsOf(scraper)) {
             if (t.scrapePool !== e.job) continue;
+            if (e.targets && !e.targets.includes(targetAddress(t))) continue;
             if (t.health === 'up') out.up++;
             else {
               out.down++;

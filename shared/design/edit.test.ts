@@ -70,6 +70,10 @@ describe('addNode', () => {
     expect(n).toMatchObject({ kind: 'targets', name: 'node-2', group: 'dc', count: 3 });
     const am = done(addNode(empty(), 'alertmanager', { x: 0, y: 0 })).topology.nodes[0]!;
     expect(am).toMatchObject({ replicas: 2 });
+    // Its receiver is a variable of .env, not a host the design does not run.
+    expect(am).toMatchObject({
+      receivers: [{ name: 'oncall', type: 'webhook', url: '${ALERT_WEBHOOK_URL}' }],
+    });
   });
 
   it('refuses a group that does not exist', () => {

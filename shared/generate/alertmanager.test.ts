@@ -67,6 +67,16 @@ const EVERY_RECEIVER = design(`  - id: am
       - { name: chat-secret, type: slack, url: "\${SLACK_URL}" }
       - { name: pages, type: pagerduty, routingKey: "\${PD_KEY}", url: "https://events.pagerduty.com/v2/enqueue" }`);
 
+/** Meta-monitoring's Watchdog route, first in every config, and its null receiver. */
+const WATCHDOG_ROUTE = {
+  receiver: 'watchdog',
+  matchers: ['alertname="Watchdog"'],
+  group_wait: '0s',
+  group_interval: '1m',
+  repeat_interval: '1m',
+};
+const WATCHDOG_RECEIVER = { name: 'watchdog' };
+
 function serviceNamed(part: GeneratedPart, name: string): ServiceSpec {
   const s = part.services.find((x) => x.name === name);
   if (!s) throw new Error(`no service ${name}`);
@@ -84,9 +94,11 @@ describe('alertmanager.yml', () => {
       group_wait: '30s',
       group_interval: '5m',
       repeat_interval: '4h',
+      routes: [WATCHDOG_ROUTE],
     });
     expect(cfg.receivers).toEqual([
       { name: 'oncall', webhook_configs: [{ url: webhookPlaceholder('ONCALL_WEBHOOK_URL') }] },
+      WATCHDOG_RECEIVER,
     ]);
     // Double-quoted, so the URL the start script puts in its place stays one YAML string.
     expect(part.files['alertmanager/alertmanager/alertmanager.yml']).toContain(
@@ -146,6 +158,7 @@ describe('alertmanager.yml', () => {
       receiver: 'hook',
       group_by: ['alertname'],
       routes: [
+        WATCHDOG_ROUTE,
         {
           receiver: 'pages',
           matchers: ['severity="page"', 'team=~"infra|db"'],
@@ -161,7 +174,39 @@ describe('alertmanager.yml', () => {
     const cfg = configOf(
       generate(design('  - { id: am, kind: alertmanager, name: alertmanager }')),
     );
-    expect(cfg).toEqual({ route: { receiver: 'default' }, receivers: [{ name: 'default' }] });
+    expect(cfg).toEqual({
+      route: { receiver: 'default', routes: [WATCHDOG_ROUTE] },
+      receivers: [{ name: 'default' }, WATCHDOG_RECEIVER],
+    });
+  });
+
+  it("routes the Watchdog to a receiver of the design named watchdog: the dead man's switch", () => {
+    const cfg = configOf(
+      generate(
+        design(`  - id: am
+    kind: alertmanager
+    name: alertmanager
+    receivers:
+      - { name: oncall, type: webhook, url: "http://oncall.example/" }
+      - { name: watchdog, type: webhook, url: "https://switch.example/ping" }`),
+      ),
+    );
+    expect(cfg.route).toEqual({ receiver: 'oncall', routes: [WATCHDOG_ROUTE] });
+    expect(cfg.receivers).toEqual([
+      { name: 'oncall', webhook_configs: [{ url: 'http://oncall.example/' }] },
+      { name: 'watchdog', webhook_configs: [{ url: 'https://switch.example/ping' }] },
+    ]);
+  });
+
+  it('writes no Watchdog route or receiver with defaults.metaMonitoring: false', () => {
+    const text = design('  - { id: am, kind: alertmanager, name: alertmanager }').replace(
+      'nodes:\n',
+      'defaults: { metaMonitoring: false }\nnodes:\n',
+    );
+    expect(configOf(generate(text))).toEqual({
+      route: { receiver: 'default' },
+      receivers: [{ name: 'default' }],
+    });
   });
 
   it('keeps hostile receiver names and matchers as data', () => {
@@ -174,8 +219,10 @@ describe('alertmanager.yml', () => {
     const cfg = configOf(generate(text));
     expect(cfg.receivers).toEqual([
       { name: 'x"y: z\n- name: injected', webhook_configs: [{ url: 'http://a.example/' }] },
+      WATCHDOG_RECEIVER,
     ]);
     expect((cfg.route as { routes: unknown[] }).routes).toEqual([
+      WATCHDOG_ROUTE,
       // Single-quoted in the design, so the backslash stays a backslash.
       { receiver: 'x"y: z\n- name: injected', matchers: ['a="{{ $x }}\\n"'] },
     ]);
@@ -296,6 +343,7 @@ describe('secretRenderScript', () => {
         expect(rendered.receivers).toEqual([
           { name: 'a', webhook_configs: [{ url: hook }] },
           { name: 'b', webhook_configs: [{ url: hook2 }] },
+          WATCHDOG_RECEIVER,
         ]);
       },
     );

@@ -11,6 +11,7 @@ import {
   type SecretRenderPlan,
 } from './alertmanager-render.ts';
 import type { GenerateContext } from './context.ts';
+import { metaMonitoringOn, WATCHDOG_ALERT, WATCHDOG_RECEIVER } from './meta-monitoring.ts';
 import type { FileTree, GeneratedPart, ServiceSpec } from './types.ts';
 
 export {
@@ -103,8 +104,24 @@ function receiverConfig(r: Receiver, secrets: Secrets): Record<string, unknown> 
   }
 }
 
+/**
+ * Meta-monitoring's Watchdog alert goes to its own receiver, first, and nowhere else; without a
+ * receiver of the design by that name it is a null one, ready to be given a URL.
+ */
+const WATCHDOG_ROUTE = {
+  receiver: WATCHDOG_RECEIVER,
+  matchers: [`alertname="${WATCHDOG_ALERT}"`],
+  // The switch service expects a steady beat: notify at once, then every minute.
+  group_wait: '0s',
+  group_interval: '1m',
+  repeat_interval: '1m',
+};
+
 /** The alertmanager.yml of one node, as an object, and the secrets it reads. */
-export function alertmanagerConfig(node: AlertmanagerNode): {
+export function alertmanagerConfig(
+  node: AlertmanagerNode,
+  metaMonitoring = true,
+): {
   config: Record<string, unknown>;
   secrets: Secrets;
 } {
@@ -112,6 +129,22 @@ export function alertmanagerConfig(node: AlertmanagerNode): {
   const receivers = node.receivers ?? [];
   const route = node.route ?? {};
   const receiver = route.receiver ?? receivers[0]?.name ?? BLACK_HOLE;
+  const designRoutes = (route.routes ?? []).map((c) => ({
+    receiver: c.receiver,
+    matchers: c.matchers,
+    ...(c.continue !== undefined ? { continue: c.continue } : {}),
+    ...(c.groupBy !== undefined ? { group_by: c.groupBy } : {}),
+  }));
+  const routes = metaMonitoring ? [WATCHDOG_ROUTE, ...designRoutes] : designRoutes;
+  const designReceivers =
+    receivers.length > 0
+      ? receivers.map((r) => receiverConfig(r, secrets))
+      : [{ name: BLACK_HOLE }];
+  const watchdogPlugged = receivers.some((r) => r.name === WATCHDOG_RECEIVER);
+  const allReceivers =
+    metaMonitoring && !watchdogPlugged
+      ? [...designReceivers, { name: WATCHDOG_RECEIVER }]
+      : designReceivers;
   const design = {
     route: {
       receiver,
@@ -119,21 +152,9 @@ export function alertmanagerConfig(node: AlertmanagerNode): {
       ...(route.groupWait !== undefined ? { group_wait: route.groupWait } : {}),
       ...(route.groupInterval !== undefined ? { group_interval: route.groupInterval } : {}),
       ...(route.repeatInterval !== undefined ? { repeat_interval: route.repeatInterval } : {}),
-      ...(route.routes !== undefined && route.routes.length > 0
-        ? {
-            routes: route.routes.map((c) => ({
-              receiver: c.receiver,
-              matchers: c.matchers,
-              ...(c.continue !== undefined ? { continue: c.continue } : {}),
-              ...(c.groupBy !== undefined ? { group_by: c.groupBy } : {}),
-            })),
-          }
-        : {}),
+      ...(routes.length > 0 ? { routes } : {}),
     },
-    receivers:
-      receivers.length > 0
-        ? receivers.map((r) => receiverConfig(r, secrets))
-        : [{ name: BLACK_HOLE }],
+    receivers: allReceivers,
   };
   // Alertmanager expands no environment: every other `${VAR}` is filled in at start as well.
   const config = withInlinePlaceholders(design, secrets.inline);
@@ -194,7 +215,7 @@ export function generateAlertmanager(ctx: GenerateContext): GeneratedPart {
   const files: FileTree = {};
   const services: ServiceSpec[] = [];
   for (const node of ctx.nodesOfKind('alertmanager')) {
-    const { config, secrets } = alertmanagerConfig(node);
+    const { config, secrets } = alertmanagerConfig(node, metaMonitoringOn(ctx.topology));
     files[`${alertmanagerConfigDir(node)}/alertmanager.yml`] = dumpAlertmanagerYaml(
       config,
       secrets.webhookUrls.size > 0 || secrets.inline.size > 0,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { skipWithoutTool } from '../../test-support/tools.ts';
 import { parseTopology } from '../design/parse.ts';
 import { createContext } from './context.ts';
+import { HEARTBEAT_SELECTOR } from './meta-monitoring.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart } from './types.ts';
 import { expectPromtoolAccepts } from '../../test-support/promtool.ts';
@@ -53,7 +54,14 @@ nodes:
     const bare = generate(`${HEAD}nodes: [ { id: a, kind: prometheus, name: bare } ]\n`);
     expect(config(bare, 'bare')).toEqual({
       global: { scrape_interval: '15s', evaluation_interval: '15s' },
-      scrape_configs: [],
+      // Meta-monitoring: every server scrapes itself, as the upstream example config does.
+      scrape_configs: [
+        {
+          job_name: 'prometheus',
+          metrics_path: '/metrics',
+          static_configs: [{ targets: ['localhost:9090'] }],
+        },
+      ],
     });
   });
 
@@ -74,7 +82,7 @@ edges:
   - { id: e1, kind: scrape, from: p, to: t1, job: node }
   - { id: e2, kind: scrape, from: p, to: t2, job: node }
   - { id: e3, kind: scrape, from: p, to: loki, metricsPath: /custom }
-  - { id: e4, kind: scrape, from: p, to: s3, job: federate-other }
+  - { id: e4, kind: scrape, from: p, to: s3, job: federate }
   - { id: e5, kind: scrape, from: p, to: other }
   - { id: e6, kind: federate, from: p, to: other, match: ['{__name__=~"job:.*"}'], honorLabels: false }
 `);
@@ -85,16 +93,17 @@ edges:
       'node',
       'node-2',
       'loki',
-      'federate-other',
+      'federate',
       'other',
-      'federate-other-2',
+      'federate-2',
+      'prometheus',
     ]);
     expect(jobs[0]?.relabel_configs).toBeUndefined();
     expect(jobs[1]?.relabel_configs).toEqual([
       { target_label: 'job', replacement: 'node', action: 'replace' },
     ]);
     expect(jobs[5]?.relabel_configs).toEqual([
-      { target_label: 'job', replacement: 'federate-other', action: 'replace' },
+      { target_label: 'job', replacement: 'federate', action: 'replace' },
     ]);
   });
 
@@ -225,13 +234,15 @@ describe('hostile names and labels', () => {
   const cfg = config(part, 'prom');
 
   it('comes back verbatim, with no extra keys', () => {
-    expect(Object.keys(cfg)).toEqual(['global', 'scrape_configs']);
+    expect(Object.keys(cfg)).toEqual(['global', 'rule_files', 'scrape_configs']);
     expect(cfg.global.external_labels).toStrictEqual({ ...groupLabels, ...HOSTILE });
     const [scrape, federate] = cfg.scrape_configs as Config[];
     expect(Object.keys(scrape ?? {})).toEqual(['job_name', 'metrics_path', 'static_configs']);
     expect(scrape?.job_name).toBe('job: x\n- y # {{ }}\n---');
     expect(scrape?.static_configs).toStrictEqual([{ targets: ['node-0:9100'], labels: HOSTILE }]);
-    expect(federate?.params).toStrictEqual({ 'match[]': ['{job="a: b # c", x=~"\\\\d+"}'] });
+    expect(federate?.params).toStrictEqual({
+      'match[]': ['{job="a: b # c", x=~"\\\\d+"}', HEARTBEAT_SELECTOR],
+    });
   });
 
   it.skipIf(skipPromtool)('passes promtool', async () => {

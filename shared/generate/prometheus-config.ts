@@ -79,16 +79,15 @@ function alertingSection(
   for (const edge of ctx.outgoing(node.id, 'alerting')) {
     for (const i of ctx.instances(edge.to)) targets.add(`${i.name}:${port}`);
   }
+  // A server without Alertmanagers sends no alerts, so it has nothing to relabel either.
+  if (targets.size === 0) return undefined;
   const replicated = (node.replicas ?? 1) > 1;
-  if (targets.size === 0 && !replicated) return undefined;
   return {
     // HA replicas differ only by `replica`: dropping it makes their alerts identical, so the
     // Alertmanager cluster deduplicates them (AM).
     ...(replicated ? { alert_relabel_configs: [{ action: 'labeldrop', regex: 'replica' }] } : {}),
     // Every instance of the cluster: a server must send each alert to all of them (AM).
-    ...(targets.size > 0
-      ? { alertmanagers: [{ static_configs: [{ targets: [...targets] }] }] }
-      : {}),
+    alertmanagers: [{ static_configs: [{ targets: [...targets] }] }],
   };
 }
 

@@ -1,16 +1,17 @@
 // The scrape_configs of one Prometheus server: a job per scrape edge (hashmod-sharded when the
-// server is a shard) and a job per federate edge.
+// server is a shard), the federate jobs and the meta-monitoring jobs.
 import { EXPORTER_SPECS, NODE_KINDS } from '../kinds/index.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
-import { jobNamesByEdge, type ClaimedJob } from '../graph/jobs.ts';
+import { claimJobs, type ClaimedJob } from '../graph/jobs.ts';
+
+export { PROMETHEUS_PORT } from '../graph/jobs.ts';
 import type { GenerateContext } from './context.ts';
+import { metaFederateMatch, metaScrapeJobs } from './meta-monitoring.ts';
+import { federateJobs } from './prometheus-federate.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
-
-/** Where federation is served: every Prometheus instance's web port. */
-export const PROMETHEUS_PORT = NODE_KINDS.prometheus.port;
 
 /** What one scraped node offers: its addresses, metrics path and the labels of its target group. */
 export interface ScrapedEndpoints {
@@ -105,42 +106,27 @@ function scrapeJob(
   };
 }
 
-function federateJob(
-  ctx: GenerateContext,
-  edge: EdgeOf<'federate'>,
-  claimed: ClaimedJob,
-): ScrapeJob {
-  const source = ctx.node(edge.to);
-  const { jobName, relabel } = claimed;
-  return {
-    job_name: jobName,
-    // Keep the source's own job/instance and external labels (FED); only an edge may say otherwise.
-    honor_labels: edge.honorLabels !== false,
-    ...timing(edge),
-    metrics_path: '/federate',
-    params: { 'match[]': [...edge.match] },
-    static_configs: [{ targets: ctx.instances(source).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }],
-    ...(relabel.length > 0 ? { relabel_configs: relabel } : {}),
-  };
-}
-
 function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
   const claimed = jobs.get(edgeId);
   if (!claimed) throw new Error(`no job name for edge "${edgeId}"`);
   return claimed;
 }
 
-/** Every scrape job of one server: scrape edges first, then federate edges, in design order. */
+/**
+ * Every scrape job of one server: scrape edges first, in design order, then one federate job per
+ * match set (prometheus-federate.ts), then meta-monitoring's own jobs.
+ */
 export function scrapeConfigs(
   ctx: GenerateContext,
   node: PrometheusNode,
   instance: Instance,
 ): ScrapeJob[] {
-  const jobs = jobNamesByEdge(ctx, node);
+  const { byEdge, federate, meta } = claimJobs(ctx, node);
   return [
     ...ctx
       .outgoing(node.id, 'scrape')
-      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(jobs, e.id))),
-    ...ctx.outgoing(node.id, 'federate').map((e) => federateJob(ctx, e, claimedFor(jobs, e.id))),
+      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(byEdge, e.id))),
+    ...federateJobs(ctx, federate, metaFederateMatch(ctx.topology)).map((j) => j.config),
+    ...metaScrapeJobs(ctx, meta).map((j) => j.config),
   ];
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { skipWithoutTool } from '../../test-support/tools.ts';
 import { parseTopology } from '../design/parse.ts';
 import { createContext } from './context.ts';
+import { HEARTBEAT_SELECTOR } from './meta-monitoring.ts';
 import { generatePrometheus } from './prometheus.ts';
 import type { GeneratedPart } from './types.ts';
 import { expectPromtoolAccepts } from '../../test-support/promtool.ts';
@@ -92,11 +93,16 @@ describe('generatePrometheus: FORMAT.md example', () => {
   it('writes one config per server and only the rule files that exist', () => {
     expect(Object.keys(part.files).sort()).toEqual([
       'prometheus/prometheus-eu/prometheus.yml',
+      'prometheus/prometheus-eu/rules/meta-monitoring.yml',
       'prometheus/prometheus-eu/rules/recording.yml',
       'prometheus/prometheus-global/prometheus.yml',
+      'prometheus/prometheus-global/rules/meta-monitoring.yml',
     ]);
-    expect(config(part, 'prometheus-eu').rule_files).toEqual(['rules/recording.yml']);
-    expect(config(part, 'prometheus-global').rule_files).toBeUndefined();
+    expect(config(part, 'prometheus-eu').rule_files).toEqual([
+      'rules/recording.yml',
+      'rules/meta-monitoring.yml',
+    ]);
+    expect(config(part, 'prometheus-global').rule_files).toEqual(['rules/meta-monitoring.yml']);
   });
 
   it('sets intervals and the effective external labels', () => {
@@ -116,11 +122,11 @@ describe('generatePrometheus: FORMAT.md example', () => {
       metrics_path: '/metrics',
       static_configs: [{ targets: ['node-0:9100', 'node-1:9100'] }],
     });
-    expect(job(config(part, 'prometheus-global'), 'federate-prometheus-eu')).toEqual({
-      job_name: 'federate-prometheus-eu',
+    expect(job(config(part, 'prometheus-global'), 'federate')).toEqual({
+      job_name: 'federate',
       honor_labels: true,
       metrics_path: '/federate',
-      params: { 'match[]': ['{__name__=~"job:.*"}'] },
+      params: { 'match[]': ['{__name__=~"job:.*"}', HEARTBEAT_SELECTOR] },
       static_configs: [{ targets: ['prometheus-eu:9090'] }],
     });
   });
@@ -156,12 +162,16 @@ describe('generatePrometheus: a sharded leaf federated by an HA master', () => {
     for (const r of [0, 1]) {
       const cfg = config(part, `master-${r}`);
       expect(cfg.global.external_labels).toEqual({ datacenter: 'global', replica: String(r) });
-      const fed = job(cfg, 'federate-leaf');
+      const fed = job(cfg, 'federate');
       expect(fed.honor_labels).toBe(true);
       expect(fed.scrape_interval).toBe('1m');
       expect(fed.relabel_configs).toBeUndefined();
       expect(fed.static_configs).toEqual([{ targets: shards.map((s) => `${s}:9090`) }]);
     }
+  });
+
+  it('writes no alerting section, not even alert_relabel_configs, without Alertmanagers', () => {
+    for (const r of [0, 1]) expect(config(part, `master-${r}`).alerting).toBeUndefined();
   });
 
   it.skipIf(skipWithoutTool('promtool'))('passes promtool', async () => {

@@ -11,6 +11,7 @@ import {
   prometheusConfig,
   type ExternalLabels,
 } from './prometheus-config.ts';
+import { metaRuleGroups } from './meta-rules.ts';
 import { PROMETHEUS_PORT } from './prometheus-scrape.ts';
 import { dumpConfigYaml, ruleFiles } from './rules.ts';
 import type { FileTree, GeneratedPart, ServiceSpec } from './types.ts';
@@ -104,7 +105,7 @@ export function generatePrometheus(ctx: GenerateContext): GeneratedPart {
   const files: FileTree = {};
   const services: ServiceSpec[] = [];
   for (const node of ctx.nodesOfKind('prometheus')) {
-    const rules = ruleFiles(node, evaluationIntervalOf(ctx, node));
+    const rules = ruleFiles(node, evaluationIntervalOf(ctx, node), metaRuleGroups(ctx, node));
     for (const instance of ctx.instances(node)) {
       const dir = prometheusConfigDir(instance.name);
       const external = externalLabelsFor(ctx, node, instance);

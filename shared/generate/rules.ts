@@ -79,13 +79,14 @@ export function ruleGroups(node: PrometheusNode, evaluationInterval: string): Ru
   return out;
 }
 
-/** The rule files of one node, by path relative to its prometheus.yml. */
+/** The rule files of one node, by path relative to its prometheus.yml; `extra` groups get theirs. */
 export function ruleFiles(
   node: PrometheusNode,
   evaluationInterval: string,
+  extra: RuleGroupOf[] = [],
 ): Record<string, string> {
   return Object.fromEntries(
-    ruleGroups(node, evaluationInterval).map((g) => [
+    [...ruleGroups(node, evaluationInterval), ...extra].map((g) => [
       g.file,
       dumpConfigYaml({ groups: [g.group] }),
     ]),

@@ -23,6 +23,7 @@ export const alertmanager: NodeKindModule<'alertmanager'> = {
   // An HA pair that can deliver somewhere from the start.
   starter: {
     replicas: 2,
-    receivers: [{ name: 'default', type: 'webhook', url: 'http://alert-receiver:5001/' }],
+    // A variable, not a made-up host: the export lists it in .env.example, the lab fills it.
+    receivers: [{ name: 'oncall', type: 'webhook', url: '${ALERT_WEBHOOK_URL}' }],
   },
 };

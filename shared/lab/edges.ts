@@ -1,7 +1,8 @@
 // Scrape and federate edges as the lab checks them: which servers run the edge's job, and under
-// which name, so status can find the job's targets in each server's /api/v1/targets.
+// which name, so status can find the job's targets in each server's /api/v1/targets. A federate
+// job serves several edges (one per match set), so each federate edge also names its own targets.
 import { buildDesignGraph } from '../graph/design-graph.ts';
-import { jobNamesByEdge } from '../graph/jobs.ts';
+import { jobNamesByEdge, PROMETHEUS_PORT } from '../graph/jobs.ts';
 import type { Topology } from '../model/schema.ts';
 import type { LabEdge } from './types.ts';
 
@@ -20,6 +21,9 @@ export function labEdges(t: Topology): LabEdge[] {
         to: edge.to,
         scrapers,
         job: claimed.jobName,
+        ...(edge.kind === 'federate'
+          ? { targets: graph.instances(edge.to).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }
+          : {}),
       });
     }
   }

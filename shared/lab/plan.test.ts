@@ -147,13 +147,20 @@ describe('planLab', () => {
         from: 'global',
         to: 'leaf',
         scrapers: ['prom-global'],
-        job: 'federate-prom-leaf',
+        // The federator's one federate job; this edge's part of it is the leaf's shards.
+        job: 'federate',
+        targets: ['prom-leaf-shard-0:9090', 'prom-leaf-shard-1:9090'],
       },
     ]);
     const config = yaml.load(plan.files['prometheus/prom-leaf-shard-0/prometheus.yml'] ?? '') as {
       scrape_configs: { job_name: string }[];
     };
-    expect(config.scrape_configs.map((j) => j.job_name)).toEqual(['node', 'node-2']);
+    expect(config.scrape_configs.map((j) => j.job_name)).toEqual([
+      'node',
+      'node-2',
+      'prometheus',
+      'alertmanager',
+    ]);
   });
 
   it('runs Alertmanager without a shell: the webhook secret is rendered on the host', () => {

@@ -75,6 +75,11 @@ export interface LabEdge {
   scrapers: string[];
   /** The job name, which is the scrape pool in /api/v1/targets. */
   job: string;
+  /**
+   * The edge's own targets (host:port) when its job is shared: a federate job lists every source
+   * of its federator, and each federate edge is one source's part of it.
+   */
+  targets?: string[];
 }
 
 /** A variable the lab must give a value to in its local .env. */

@@ -417,6 +417,7 @@ export const TopologySchema = z
         scrapeInterval: Duration.optional(),
         scrapeTimeout: Duration.optional(),
         evaluationInterval: Duration.optional(),
+        metaMonitoring: z.boolean().optional(),
       })
       .optional(),
     images: Images.optional(),

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { SINGLE_VAR_REF } from '../../model/primitives.ts';
 import type { ChildRoute, NodeOf, Receiver } from '../../model/schema.ts';
 import type { GenerateContext } from '../context.ts';
+import { metaMonitoringOn, WATCHDOG_ALERT, WATCHDOG_RECEIVER } from '../meta-monitoring.ts';
 import {
   labelsOf,
   manifest,
@@ -139,6 +140,21 @@ export function alertmanagerManifests(
   const route = node.route ?? {};
   const literals: LiteralSecret[] = [];
   const configName = `${node.name}-config`;
+  const watchdog = metaMonitoringOn(ctx.topology);
+  const routes = [
+    ...(watchdog
+      ? [
+          {
+            receiver: WATCHDOG_RECEIVER,
+            matchers: [parseMatcher(`alertname="${WATCHDOG_ALERT}"`)],
+            groupWait: '0s',
+            groupInterval: '1m',
+            repeatInterval: '1m',
+          },
+        ]
+      : []),
+    ...(route.routes ?? []).map(childRoute),
+  ];
   const config = manifest(OPERATOR_API_ALPHA, 'AlertmanagerConfig', configName, labels, {
     spec: {
       route: {
@@ -147,14 +163,17 @@ export function alertmanagerManifests(
         ...(route.groupWait !== undefined ? { groupWait: route.groupWait } : {}),
         ...(route.groupInterval !== undefined ? { groupInterval: route.groupInterval } : {}),
         ...(route.repeatInterval !== undefined ? { repeatInterval: route.repeatInterval } : {}),
-        ...(route.routes && route.routes.length > 0
-          ? { routes: route.routes.map(childRoute) }
-          : {}),
+        ...(routes.length > 0 ? { routes } : {}),
       },
-      receivers:
-        receivers.length > 0
+      receivers: [
+        ...(receivers.length > 0
           ? receivers.map((r) => receiver(r, naming, used, literals, node.name))
-          : [{ name: BLACK_HOLE }],
+          : [{ name: BLACK_HOLE }]),
+        // The Watchdog's null receiver, unless the design plugs its own in (alertmanager.ts).
+        ...(watchdog && !receivers.some((r) => r.name === WATCHDOG_RECEIVER)
+          ? [{ name: WATCHDOG_RECEIVER }]
+          : []),
+      ],
     },
   });
   const instances = ctx.instances(node);

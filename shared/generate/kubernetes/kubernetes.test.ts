@@ -122,13 +122,19 @@ describe('Kubernetes export', () => {
       shard: '$(SHARD)',
     });
     const rules = docs.filter((d) => d.kind === 'PrometheusRule');
+    // The design's groups, and meta-monitoring's on every server (heartbeat, Watchdog, federator alerts).
     expect(rules.map((r) => r.metadata.name).sort()).toEqual([
       'prom-eu-alerts',
+      'prom-eu-meta-monitoring',
       'prom-eu-recording',
+      'prom-global-meta-monitoring',
+      'prom-us-meta-monitoring',
     ]);
-    expect(rules.every((r) => r.metadata.labels?.['fedstudio.io/prometheus'] === 'prom-eu')).toBe(
-      true,
-    );
+    for (const r of rules) {
+      expect(r.metadata.name.startsWith(`${r.metadata.labels?.['fedstudio.io/prometheus']}-`)).toBe(
+        true,
+      );
+    }
     const am = docs.find((d) => d.kind === 'Alertmanager');
     expect(am?.spec).toMatchObject({
       replicas: 3,
@@ -150,7 +156,12 @@ describe('Kubernetes export', () => {
     const owners = docs
       .filter((d) => d.kind === 'ScrapeConfig')
       .map((d) => d.metadata.labels?.['fedstudio.io/prometheus']);
-    expect(owners.sort()).toEqual(['prom-eu', 'prom-global', 'prom-global', 'prom-us']);
+    // Design jobs, one federate job per match set, and meta-monitoring's self and Alertmanager jobs.
+    expect(owners.sort()).toEqual([
+      ...['prom-eu', 'prom-eu', 'prom-eu'],
+      ...['prom-global', 'prom-global', 'prom-global'],
+      ...['prom-us', 'prom-us'],
+    ]);
   });
 
   it.each([...templates.map((t) => [t.id, t.topology] as const), ['held-out', HELD_OUT] as const])(

@@ -9,6 +9,7 @@ import type { GenerateContext } from '../context.ts';
 import { objectStoreOf, thanosObjstorePath } from '../extended-objstore.ts';
 import { evaluationIntervalOf, prometheusConfig, scrapeIntervalOf } from '../prometheus-config.ts';
 import { PROMETHEUS_PORT, scrapeConfigs } from '../prometheus-scrape.ts';
+import { metaRuleGroups } from '../meta-rules.ts';
 import { ruleGroups } from '../rules.ts';
 import {
   containerEnv,
@@ -160,7 +161,10 @@ export function prometheusManifests(
   const labels = labelsOf(naming, node);
   const select = { matchLabels: { [PROMETHEUS_SELECTOR_LABEL]: node.name } };
   const childLabels = { ...labels, [PROMETHEUS_SELECTOR_LABEL]: node.name };
-  const groups = ruleGroups(node, evaluationIntervalOf(ctx, node));
+  const groups = [
+    ...ruleGroups(node, evaluationIntervalOf(ctx, node)),
+    ...metaRuleGroups(ctx, node),
+  ];
   const receivesWrites = ctx.incoming(node.id, 'remote-write').length > 0;
   const scrapeTimeout = ctx.topology.defaults?.scrapeTimeout;
   const prometheus = manifest(OPERATOR_API, 'Prometheus', node.name, labels, {

@@ -1,4 +1,4 @@
-import { jobNamesByEdge } from '../../graph/jobs.ts';
+import { ownJobLabels } from '../../graph/jobs.ts';
 import type { Facts } from '../facts.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { listOf, unique } from '../sharding-facts.ts';
@@ -21,7 +21,8 @@ function targetSignals(
   const parsed = f.expr(expr);
   if (!parsed.ok) return []; // rule-invalid-promql reports it
   const signals: string[] = [];
-  // `up{job="federate-eu"}` is about the federator's own federation jobs, not about targets.
+  // `up{job="federate"}` is about the federator's own federation (or self-monitoring) jobs, not
+  // about targets.
   const aboutOwnJobs = (s: { matchers: { name: string; op: string; value: string }[] }) =>
     s.matchers.some((m) => m.name === 'job' && m.op === '=' && ownJobs.has(m.value));
   if (parsed.selectors.some((s) => s.metricName === 'up' && !aboutOwnJobs(s))) signals.push('up');
@@ -67,7 +68,7 @@ export const alertTooHigh: Rule = {
       // targets an alert means cannot be told without the expression's matcher values.
       if (f.graph.outgoing(p.id, 'scrape').length > 0) continue;
       const recorded = new Set((p.recordingRules ?? []).map((r) => r.record));
-      const ownJobs = new Set([...jobNamesByEdge(f.graph, p).values()].map((j) => j.jobName));
+      const ownJobs = ownJobLabels(f.graph, p);
       const sources = unique(federate.map((e) => e.to));
       const scrapers = scrapersBelow(f, p.id);
       const names = (ids: string[]) => listOf(ids.map((id) => f.nameOf(id)));

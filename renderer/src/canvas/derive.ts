@@ -2,9 +2,17 @@
 // object is rebuilt only when its source object, its selection, its badge or its size changed, so
 // a drag re-renders only what moves, even in a design of a thousand nodes.
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { XY } from '../../../shared/model/edit.ts';
 import type { Group, Topology, TopologyEdge, TopologyNode } from '../../../shared/model/schema.ts';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
-import { ROUTED_MAX, routeEdges, type EdgeRoute, type Rect } from './edge-routes.ts';
+import {
+  ROUTED_MAX,
+  ROUTED_MAX_DRAGGING,
+  routeEdges,
+  type EdgeEnds,
+  type EdgeRoute,
+  type Rect,
+} from './edge-routes.ts';
 import { EDGE_LOOKS, SEVERITY_ORDER } from './kinds.ts';
 
 export interface Badge {
@@ -89,8 +97,68 @@ export function edgeLabelSize(
   return { width: Math.ceil(text + (badge ? 20 : 0)), height: 19 };
 }
 
-const routeKey = (r: EdgeRoute | undefined) =>
-  r ? `${r.points.map((p) => `${p.x},${p.y}`).join(' ')}@${r.label.x},${r.label.y}` : '';
+/** Per node id, the indices of the edges that end at it; once per version of the edge list. */
+const incidenceOf = new WeakMap<readonly TopologyEdge[], Map<string, number[]>>();
+function incidence(edges: readonly TopologyEdge[]): Map<string, number[]> {
+  let out = incidenceOf.get(edges);
+  if (out) return out;
+  out = new Map();
+  const add = (id: string, i: number) => {
+    const list = out?.get(id);
+    if (list) list.push(i);
+    else out?.set(id, [i]);
+  };
+  edges.forEach((e, i) => {
+    add(e.from, i);
+    if (e.to !== e.from) add(e.to, i);
+  });
+  incidenceOf.set(edges, out);
+  return out;
+}
+
+const nodesByIdOf = new WeakMap<readonly TopologyNode[], Map<string, TopologyNode>>();
+function nodesById(nodes: readonly TopologyNode[]): Map<string, TopologyNode> {
+  let out = nodesByIdOf.get(nodes);
+  if (!out) nodesByIdOf.set(nodes, (out = new Map(nodes.map((n) => [n.id, n]))));
+  return out;
+}
+
+const routeKeys = new WeakMap<EdgeRoute, string>();
+function routeKey(r: EdgeRoute | undefined): string {
+  if (!r) return '';
+  let key = routeKeys.get(r);
+  if (key === undefined) {
+    key = `${r.points.map((p) => `${p.x},${p.y}`).join(' ')}@${r.label.x},${r.label.y}`;
+    routeKeys.set(r, key);
+  }
+  return key;
+}
+
+/** What routing reads: the edge list, the node boxes and the label sizes. */
+interface RouteInput {
+  edges: readonly TopologyEdge[] | undefined;
+  boxes: ReadonlyMap<string, Rect>;
+  labels: ReadonlyMap<string, number>;
+}
+
+function sameMap<V>(
+  a: ReadonlyMap<string, V>,
+  b: ReadonlyMap<string, V>,
+  eq: (x: V, y: V) => boolean,
+) {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined || !eq(v, w)) return false;
+  }
+  return true;
+}
+const sameRect = (a: Rect, b: Rect) =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const sameRouteInput = (a: RouteInput, b: RouteInput) =>
+  a.edges === b.edges &&
+  sameMap(a.boxes, b.boxes, sameRect) &&
+  sameMap(a.labels, b.labels, (x, y) => x === y);
 
 export class CanvasDeriver {
   private nodes = new Cache<TopologyNode, DesignRFNode>();
@@ -98,11 +166,12 @@ export class CanvasDeriver {
   private edges = new Cache<TopologyEdge, DesignRFEdge>();
   private lastRoutes = new Map<string, EdgeRoute>();
   private lastEnds = new Map<string, TopologyNode>();
+  private lastInput: RouteInput | null = null;
 
   deriveNodes(
     t: Topology,
     selected: ReadonlySet<string>,
-    findings: ReadonlyMap<string, Finding[]>,
+    findings: ReadonlyMap<string, readonly Finding[]>,
     measured: Measured,
     _measureTick = 0,
   ): CanvasNode[] {
@@ -153,10 +222,71 @@ export class CanvasDeriver {
     return out;
   }
 
+  /**
+   * The nodes during a drag: the derived ones, those moved at their new positions. Only the moved
+   * nodes are new objects, so React Flow redraws only them.
+   */
+  movedNodes(derived: readonly CanvasNode[], moved: ReadonlyMap<string, XY>): CanvasNode[] {
+    return derived.map((n) => {
+      const at = moved.get(n.id);
+      return at ? { ...n, position: at, dragging: true } : n;
+    });
+  }
+
+  /**
+   * The edges during a drag: those of the moved nodes routed again from the moved positions, the
+   * others as derived. In a big design only those edges and their ends' boxes are looked at, so a
+   * pointer move costs the same whatever the design's size.
+   */
+  movedEdges(
+    t: Topology,
+    derived: readonly DesignRFEdge[],
+    moved: ReadonlyMap<string, XY>,
+    size: SizeOf,
+  ): DesignRFEdge[] {
+    const all = t.edges ?? [];
+    const small = t.nodes.length <= ROUTED_MAX;
+    const touched = new Set<number>();
+    if (small) all.forEach((_, i) => touched.add(i));
+    else
+      for (const id of moved.keys()) for (const i of incidence(all).get(id) ?? []) touched.add(i);
+    if (touched.size === 0) return [...derived];
+    const byId = nodesById(t.nodes);
+    const boxes = new Map<string, Rect>();
+    const box = (id: string) => {
+      if (boxes.has(id)) return;
+      const at = moved.get(id) ?? byId.get(id)?.position;
+      if (at) boxes.set(id, { ...at, ...size(id) });
+    };
+    if (small) for (const n of t.nodes) box(n.id);
+    const ends: EdgeEnds[] = [];
+    for (const i of touched) {
+      const e = all[i];
+      const rf = derived[i];
+      if (!e || !rf) continue;
+      box(e.from);
+      box(e.to);
+      ends.push({
+        id: e.id,
+        from: e.from,
+        to: e.to,
+        label: edgeLabelSize(e, rf.data?.badge ?? null),
+      });
+    }
+    const routes = routeEdges(boxes, ends, true, small && t.nodes.length <= ROUTED_MAX_DRAGGING);
+    const out = [...derived];
+    for (const i of touched) {
+      const rf = derived[i];
+      const route = rf && routes.get(rf.id);
+      if (rf?.data && route) out[i] = { ...rf, data: { ...rf.data, route } };
+    }
+    return out;
+  }
+
   deriveEdges(
     t: Topology,
     selected: ReadonlySet<string>,
-    findings: ReadonlyMap<string, Finding[]>,
+    findings: ReadonlyMap<string, readonly Finding[]>,
     size: SizeOf,
     _measureTick = 0,
     dragging = false,
@@ -164,14 +294,26 @@ export class CanvasDeriver {
     const boxes = new Map<string, Rect>();
     for (const n of t.nodes) boxes.set(n.id, { ...(n.position ?? { x: 0, y: 0 }), ...size(n.id) });
     const badges = new Map((t.edges ?? []).map((e) => [e.id, badgeOf(findings.get(e.id))]));
+    const input: RouteInput = {
+      edges: t.edges,
+      boxes,
+      labels: new Map(
+        (t.edges ?? []).map((e) => [e.id, edgeLabelSize(e, badges.get(e.id) ?? null).width]),
+      ),
+    };
+    // An edit that moves nothing (a field, a selection, a finding) keeps every route.
+    const unchanged = this.lastInput !== null && sameRouteInput(this.lastInput, input);
+    this.lastInput = input;
     // Dragging in a big design re-routes only the edges of the nodes that moved (a moved node is
     // a new object); all of them are routed again when the drag ends.
     const byId = new Map(t.nodes.map((n) => [n.id, n]));
     const quick = dragging && t.nodes.length > ROUTED_MAX;
     const moved = (id: string) => byId.get(id) !== this.lastEnds.get(id);
-    const stale = (t.edges ?? []).filter(
-      (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
-    );
+    const stale = unchanged
+      ? []
+      : (t.edges ?? []).filter(
+          (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
+        );
     const fresh = routeEdges(
       boxes,
       stale.map((e) => ({
@@ -182,7 +324,11 @@ export class CanvasDeriver {
       })),
       dragging,
     );
-    const routes = quick ? new Map([...this.lastRoutes, ...fresh]) : fresh;
+    const routes = unchanged
+      ? this.lastRoutes
+      : quick
+        ? new Map([...this.lastRoutes, ...fresh])
+        : fresh;
     this.lastRoutes = routes;
     this.lastEnds = byId;
     const out = (t.edges ?? []).map((e) => {

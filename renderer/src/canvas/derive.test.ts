@@ -44,3 +44,49 @@ describe('derived edges', () => {
     );
   });
 });
+
+describe('a drag in progress', () => {
+  it('draws only the moved nodes anew, at their new positions', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const nodes = d.deriveNodes(t, new Set(), new Map(), new Map());
+    const during = d.movedNodes(nodes, new Map([['p5', { x: 999, y: 7 }]]));
+    const changed = during.filter((n, i) => n !== nodes[i]);
+    expect(changed.map((n) => [n.id, n.position, n.dragging])).toEqual([
+      ['p5', { x: 999, y: 7 }, true],
+    ]);
+  });
+
+  it('routes only the edges of the moved nodes, as the store would once the drag ends', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const edges = d.deriveEdges(t, new Set(), new Map(), size);
+    const at = { x: 1400, y: 500 };
+    const during = d.movedEdges(t, edges, new Map([['p5', at]]), size);
+    const changed = during.filter((e, i) => e !== edges[i]).map((e) => e.id);
+    expect(changed.sort()).toEqual(['f4', 'f5']);
+    const dropped: Topology = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'p5' ? { ...n, position: at } : n)),
+    };
+    const after = new CanvasDeriver().deriveEdges(dropped, new Set(), new Map(), size);
+    for (const id of ['f4', 'f5'])
+      expect(during.find((e) => e.id === id)?.data?.route?.points).toEqual(
+        after.find((e) => e.id === id)?.data?.route?.points,
+      );
+  });
+});
+
+describe('an edit that moves nothing', () => {
+  it('keeps every edge object and route', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const before = d.deriveEdges(t, new Set(), new Map(), size);
+    const renamed: Topology = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'p5' ? { ...n, name: 'renamed' } : n)),
+    };
+    const after = d.deriveEdges(renamed, new Set(), new Map(), size);
+    expect(after.every((e, i) => e === before[i])).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ import { addKindAt, autoLayout, fitView } from './canvas-commands.ts';
 import { measured, nodeSize, registerCanvas, type CanvasInstance } from './canvas-registry.ts';
 import { DesignEdge } from './DesignEdge.tsx';
 import { DesignNode } from './DesignNode.tsx';
-import { CanvasDeriver, type CanvasNode, type DesignRFEdge } from './derive.ts';
+import { CanvasDeriver, withGroupMembers, type CanvasNode, type DesignRFEdge } from './derive.ts';
 import { GroupNode } from './GroupNode.tsx';
 import { BIG_DESIGN, GRID, NODE_LOOKS } from './kinds.ts';
 import { useFocus, useLoadWatcher } from './canvas-effects.ts';
@@ -147,13 +147,14 @@ function CanvasView() {
     () => deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick, gesture),
     [deriver, topology, selected, findings, measureTick, gesture],
   );
+  const shown = useMemo(() => moved && withGroupMembers(topology, moved), [topology, moved]);
   const nodes = useMemo(
-    () => (moved ? deriver.movedNodes(derivedNodes, moved) : derivedNodes),
-    [deriver, derivedNodes, moved],
+    () => (shown ? deriver.movedNodes(derivedNodes, shown) : derivedNodes),
+    [deriver, derivedNodes, shown],
   );
   const edges = useMemo(
-    () => (moved ? deriver.movedEdges(topology, derivedEdges, moved, nodeSize) : derivedEdges),
-    [deriver, topology, derivedEdges, moved],
+    () => (shown ? deriver.movedEdges(topology, derivedEdges, shown, nodeSize) : derivedEdges),
+    [deriver, topology, derivedEdges, shown],
   );
   const moving = useMovingClass(wrapper);
 

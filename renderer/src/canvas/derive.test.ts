@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newNode } from '../../../shared/model/edit.ts';
+import { moveItems, newNode } from '../../../shared/model/edit.ts';
 import type { Topology, TopologyEdge } from '../../../shared/model/schema.ts';
-import { CanvasDeriver } from './derive.ts';
+import { CanvasDeriver, withGroupMembers } from './derive.ts';
 import { NODE_SIZE } from './kinds.ts';
 
 /** A design of 60 Prometheus servers in a grid, each federated by the one before. */
@@ -88,5 +88,22 @@ describe('an edit that moves nothing', () => {
     };
     const after = d.deriveEdges(renamed, new Set(), new Map(), size);
     expect(after.every((e, i) => e === before[i])).toBe(true);
+  });
+});
+
+describe('a group dragged', () => {
+  it('carries its members along, where the drop will put them', () => {
+    const t = design();
+    const grouped: Topology = {
+      ...t,
+      groups: [{ id: 'g', position: { x: -20, y: -20 }, size: { width: 500, height: 200 } }],
+      nodes: t.nodes.map((n, i) => (i < 2 ? { ...n, group: 'g' } : n)),
+    };
+    const moved = new Map([['g', { x: 30.4, y: 80 }]]);
+    const shown = withGroupMembers(grouped, moved);
+    const dropped = moveItems(grouped, moved);
+    expect([...shown.keys()].sort()).toEqual(['g', 'p0', 'p1']);
+    for (const id of ['p0', 'p1'])
+      expect(shown.get(id)).toEqual(dropped.nodes.find((n) => n.id === id)?.position);
   });
 });

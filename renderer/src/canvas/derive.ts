@@ -123,6 +123,42 @@ function nodesById(nodes: readonly TopologyNode[]): Map<string, TopologyNode> {
   return out;
 }
 
+const membersOf = new WeakMap<readonly TopologyNode[], Map<string, TopologyNode[]>>();
+function members(nodes: readonly TopologyNode[]): Map<string, TopologyNode[]> {
+  let out = membersOf.get(nodes);
+  if (out) return out;
+  out = new Map();
+  for (const n of nodes) {
+    if (n.group === undefined) continue;
+    const list = out.get(n.group);
+    if (list) list.push(n);
+    else out.set(n.group, [n]);
+  }
+  membersOf.set(nodes, out);
+  return out;
+}
+
+/**
+ * The positions a drag shows: those React Flow moved, and the members of a moved group carried
+ * along by as much as their group moved (as moveItems will do on drop).
+ */
+export function withGroupMembers(t: Topology, moved: ReadonlyMap<string, XY>): Map<string, XY> {
+  const out = new Map(moved);
+  for (const g of t.groups ?? []) {
+    const to = moved.get(g.id);
+    if (!to) continue;
+    const from = g.position ?? { x: 0, y: 0 };
+    for (const n of members(t.nodes).get(g.id) ?? []) {
+      if (moved.has(n.id) || !n.position) continue;
+      out.set(n.id, {
+        x: Math.round(n.position.x + to.x - from.x),
+        y: Math.round(n.position.y + to.y - from.y),
+      });
+    }
+  }
+  return out;
+}
+
 const routeKeys = new WeakMap<EdgeRoute, string>();
 function routeKey(r: EdgeRoute | undefined): string {
   if (!r) return '';

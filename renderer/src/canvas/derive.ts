@@ -196,7 +196,14 @@ const sameRouteInput = (a: RouteInput, b: RouteInput) =>
   sameMap(a.boxes, b.boxes, sameRect) &&
   sameMap(a.labels, b.labels, (x, y) => x === y);
 
+/** The last array when it holds the same objects: React Flow then skips the update entirely. */
+function same<T>(last: T[], next: T[]): T[] {
+  return last.length === next.length && next.every((x, i) => x === last[i]) ? last : next;
+}
+
 export class CanvasDeriver {
+  private lastNodes: CanvasNode[] = [];
+  private lastEdges: DesignRFEdge[] = [];
   private nodes = new Cache<TopologyNode, DesignRFNode>();
   private groups = new Cache<Group, GroupRFNode>();
   private edges = new Cache<TopologyEdge, DesignRFEdge>();
@@ -255,7 +262,7 @@ export class CanvasDeriver {
     }
     this.nodes.sweep();
     this.groups.sweep();
-    return out;
+    return (this.lastNodes = same(this.lastNodes, out));
   }
 
   /**
@@ -385,6 +392,6 @@ export class CanvasDeriver {
       });
     });
     this.edges.sweep();
-    return out;
+    return (this.lastEdges = same(this.lastEdges, out));
   }
 }

@@ -29,7 +29,8 @@ import { addKindAt, autoLayout, fitView } from './canvas-commands.ts';
 import { measured, nodeSize, registerCanvas, type CanvasInstance } from './canvas-registry.ts';
 import { DesignEdge } from './DesignEdge.tsx';
 import { DesignNode } from './DesignNode.tsx';
-import { CanvasDeriver, withGroupMembers, type CanvasNode, type DesignRFEdge } from './derive.ts';
+import { CanvasDeriver, type CanvasNode, type DesignRFEdge } from './derive.ts';
+import { movedEdges, movedNodes, withGroupMembers } from './drag-view.ts';
 import { GroupNode } from './GroupNode.tsx';
 import { BIG_DESIGN, GRID, NODE_LOOKS } from './kinds.ts';
 import { useFocus, useLoadWatcher } from './canvas-effects.ts';
@@ -149,12 +150,12 @@ function CanvasView() {
   );
   const shown = useMemo(() => moved && withGroupMembers(topology, moved), [topology, moved]);
   const nodes = useMemo(
-    () => (shown ? deriver.movedNodes(derivedNodes, shown) : derivedNodes),
-    [deriver, derivedNodes, shown],
+    () => (shown ? movedNodes(derivedNodes, shown) : derivedNodes),
+    [derivedNodes, shown],
   );
   const edges = useMemo(
-    () => (shown ? deriver.movedEdges(topology, derivedEdges, shown, nodeSize) : derivedEdges),
-    [deriver, topology, derivedEdges, shown],
+    () => (shown ? movedEdges(topology, derivedEdges, shown, nodeSize) : derivedEdges),
+    [topology, derivedEdges, shown],
   );
   const moving = useMovingClass(wrapper);
 

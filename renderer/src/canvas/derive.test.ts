@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { moveItems, newNode } from '../../../shared/model/edit.ts';
 import type { Topology, TopologyEdge } from '../../../shared/model/schema.ts';
-import { CanvasDeriver, withGroupMembers } from './derive.ts';
+import { CanvasDeriver } from './derive.ts';
+import { movedEdges, movedNodes, withGroupMembers } from './drag-view.ts';
 import { NODE_SIZE } from './kinds.ts';
 
 /** A design of 60 Prometheus servers in a grid, each federated by the one before. */
@@ -50,7 +51,7 @@ describe('a drag in progress', () => {
     const d = new CanvasDeriver();
     const t = design();
     const nodes = d.deriveNodes(t, new Set(), new Map(), new Map());
-    const during = d.movedNodes(nodes, new Map([['p5', { x: 999, y: 7 }]]));
+    const during = movedNodes(nodes, new Map([['p5', { x: 999, y: 7 }]]));
     const changed = during.filter((n, i) => n !== nodes[i]);
     expect(changed.map((n) => [n.id, n.position, n.dragging])).toEqual([
       ['p5', { x: 999, y: 7 }, true],
@@ -62,7 +63,7 @@ describe('a drag in progress', () => {
     const t = design();
     const edges = d.deriveEdges(t, new Set(), new Map(), size);
     const at = { x: 1400, y: 500 };
-    const during = d.movedEdges(t, edges, new Map([['p5', at]]), size);
+    const during = movedEdges(t, edges, new Map([['p5', at]]), size);
     const changed = during.filter((e, i) => e !== edges[i]).map((e) => e.id);
     expect(changed.sort()).toEqual(['f4', 'f5']);
     const dropped: Topology = {

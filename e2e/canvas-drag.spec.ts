@@ -6,8 +6,6 @@ import { expect, test } from './support/fixtures.ts';
 test('a dragged node moves with its edge, stays where dropped, and undoes in one step', async ({
   app: page,
 }) => {
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(w.url()));
   await newEmptyDesign(page);
   await dropFromPalette(page, 'prometheus', 300, 200);
   await dropFromPalette(page, 'targets', 300, 460);
@@ -32,7 +30,7 @@ test('a dragged node moves with its edge, stays where dropped, and undoes in one
   await expect(page.getByTestId('cmd-undo')).toBeEnabled();
 
   // The findings of each version come from the analysis worker, off the page's thread.
-  expect(workers.some((u) => u.includes('analysis.worker'))).toBe(true);
+  expect(page.workers().some((w) => w.url().includes('analysis.worker'))).toBe(true);
 
   await page.getByTestId('cmd-undo').click();
   await expect.poll(place).toEqual(start);

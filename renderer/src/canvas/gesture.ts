@@ -1,6 +1,6 @@
-// Whether a canvas gesture (a node drag, a group resize) is under way. While it is, the topology
-// changes on every pointer move with positions only: views whose output does not depend on
-// positions (preview, YAML, problems) may keep their last result until it ends.
+// Whether a canvas gesture (a node drag, a group resize) is under way. A drag keeps its positions
+// in the canvas until it ends; a resize changes the topology on every pointer move, box only.
+// Views whose output does not depend on positions (findings, preview) wait for the end.
 import { create } from 'zustand';
 
 export const useCanvasGesture = create<{ active: boolean }>()(() => ({ active: false }));

@@ -1,5 +1,7 @@
 // The canvas: a controlled React Flow view of the store's topology. RF's nodes and edges are
-// derived (see derive.ts); RF's changes come back as commands on the store.
+// derived (see derive.ts); RF's changes come back as commands on the store. A drag is the one
+// exception: while it lasts, the moved positions live here and only the moved nodes and their
+// edges change; its end is one command on the store (one undo step).
 import {
   Background,
   BackgroundVariant,
@@ -20,19 +22,20 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { allowedEdgeKinds } from '../../../shared/kinds/index.ts';
 import { addEdge, moveItems, regroupNodes, type XY } from '../../../shared/design/edit.ts';
 import type { NodeKind } from '../../../shared/model/schema.ts';
-import type { Finding } from '../../../shared/validate/types.ts';
+import { useAnalysis } from '../analysis/analysis-store.ts';
 import { designStore, useDesign } from '../store/design-store.ts';
-import { findingsById } from '../store/derived.ts';
 import { useTheme } from '../theme/theme.ts';
 import { addKindAt, autoLayout, fitView } from './canvas-commands.ts';
 import { measured, nodeSize, registerCanvas, type CanvasInstance } from './canvas-registry.ts';
 import { DesignEdge } from './DesignEdge.tsx';
 import { DesignNode } from './DesignNode.tsx';
 import { CanvasDeriver, type CanvasNode, type DesignRFEdge } from './derive.ts';
+import { movedEdges, movedNodes, withGroupMembers } from './drag-view.ts';
 import { GroupNode } from './GroupNode.tsx';
 import { BIG_DESIGN, GRID, NODE_LOOKS } from './kinds.ts';
 import { useFocus, useLoadWatcher } from './canvas-effects.ts';
-import { setGesture } from './gesture.ts';
+import { setGesture, useCanvasGesture } from '../store/gesture.ts';
+import { useMovingClass } from './moving.ts';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = { design: DesignNode, groupBox: GroupNode };
@@ -52,23 +55,29 @@ function select(changes: readonly (NodeChange<CanvasNode> | EdgeChange<DesignRFE
   if (ids) store().select([...ids]);
 }
 
-/** Turns RF's changes into commands; returns whether a node's drawn size changed. */
-function onNodesChange(changes: NodeChange<CanvasNode>[]): boolean {
-  const moves = new Map<string, XY>();
+/**
+ * Takes RF's changes: the positions of a drag in progress into `moved` (a new map when any
+ * moved, else null); sizes into `measured`, returning whether one changed; selections to the store.
+ */
+function onNodesChange(
+  changes: NodeChange<CanvasNode>[],
+  moving: ReadonlyMap<string, XY> | null,
+): { moved: Map<string, XY> | null; resized: boolean } {
+  let moved: Map<string, XY> | null = null;
   let resized = false;
   for (const c of changes) {
-    if (c.type === 'position' && c.dragging && c.position) moves.set(c.id, c.position);
-    else if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
+    if (c.type === 'position' && c.dragging && c.position) {
+      moved ??= new Map(moving ?? []);
+      moved.set(c.id, c.position);
+    } else if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
       const old = measured.get(c.id);
       if (old?.width === c.dimensions.width && old.height === c.dimensions.height) continue;
       measured.set(c.id, c.dimensions);
       resized = true;
     }
   }
-  if (moves.size > 0)
-    store().apply({ label: 'Move', undoable: false, run: (t) => moveItems(t, moves) });
   select(changes);
-  return resized;
+  return { moved, resized };
 }
 
 function onEdgesChange(changes: EdgeChange<DesignRFEdge>[]): void {
@@ -112,33 +121,43 @@ function onDragOver(e: DragEvent): void {
 function CanvasView() {
   const topology = useDesign((s) => s.topology);
   const selectionIds = useDesign((s) => s.selection.ids);
+  const findings = useAnalysis((s) => s.findingsById);
+  // A group being resized changes the store on every move: edges then re-route only where needed.
+  const gesture = useCanvasGesture((s) => s.active);
   const theme = useTheme((s) => s.theme);
   const wrapper = useRef<HTMLDivElement>(null);
   const rf = useRef<CanvasInstance | null>(null);
   const deriver = useMemo(() => new CanvasDeriver(), []);
-  const dragging = useRef(false);
-  const lastFindings = useRef<ReadonlyMap<string, Finding[]>>(new Map());
+  // The positions of the nodes a drag in progress has moved, null between drags.
+  const [moved, setMoved] = useState<ReadonlyMap<string, XY> | null>(null);
+  const movedNow = useRef(moved);
 
   // Bumped when RF measures nodes, so the derived nodes carry their sizes (minimap, fit, export).
   const [measureTick, setMeasureTick] = useState(0);
   const nodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
-    if (onNodesChange(changes)) setMeasureTick((n) => n + 1);
+    const r = onNodesChange(changes, movedNow.current);
+    if (r.moved) setMoved((movedNow.current = r.moved));
+    if (r.resized) setMeasureTick((n) => n + 1);
   }, []);
   const selected = useMemo(() => new Set(selectionIds), [selectionIds]);
-  // Positions do not change findings: while dragging, keep the last ones instead of revalidating.
-  const findings = useMemo(() => {
-    if (!dragging.current) lastFindings.current = findingsById(topology);
-    return lastFindings.current;
-  }, [topology]);
-  const nodes = useMemo(
+  const derivedNodes = useMemo(
     () => deriver.deriveNodes(topology, selected, findings, measured, measureTick),
     [deriver, topology, selected, findings, measureTick],
   );
-  const edges = useMemo(
-    () =>
-      deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick, dragging.current),
-    [deriver, topology, selected, findings, measureTick],
+  const derivedEdges = useMemo(
+    () => deriver.deriveEdges(topology, selected, findings, nodeSize, measureTick, gesture),
+    [deriver, topology, selected, findings, measureTick, gesture],
   );
+  const shown = useMemo(() => moved && withGroupMembers(topology, moved), [topology, moved]);
+  const nodes = useMemo(
+    () => (shown ? movedNodes(derivedNodes, shown) : derivedNodes),
+    [derivedNodes, shown],
+  );
+  const edges = useMemo(
+    () => (shown ? movedEdges(topology, derivedEdges, shown, nodeSize) : derivedEdges),
+    [topology, derivedEdges, shown],
+  );
+  const moving = useMovingClass(wrapper);
 
   useLoadWatcher();
   useFocus(rf);
@@ -160,13 +179,13 @@ function CanvasView() {
   }, []);
 
   const dragStart: OnNodeDrag<CanvasNode> = useCallback((e, n, ns) => {
-    dragging.current = true;
     setGesture(true);
     onNodeDragStart(e, n, ns);
   }, []);
   const dragStop: OnNodeDrag<CanvasNode> = useCallback((e, n, ns) => {
-    dragging.current = false;
+    // The store takes the positions in the same render that lets go of the local ones.
     onNodeDragStop(e, n, ns);
+    setMoved((movedNow.current = null));
     setGesture(false);
   }, []);
 
@@ -190,6 +209,8 @@ function CanvasView() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onInit={onInit}
+        onMoveStart={moving.start}
+        onMoveEnd={moving.end}
         colorMode={theme}
         snapToGrid
         snapGrid={[GRID, GRID]}

@@ -15,7 +15,7 @@ import { designStore } from '../store/design-store.ts';
 import { getCanvas, nodeSize } from './canvas-registry.ts';
 import { DEFAULT_GROUP_SIZE } from './derive.ts';
 import { BIG_DESIGN, GRID, NODE_SIZE } from './kinds.ts';
-import { setGesture } from './gesture.ts';
+import { setGesture } from '../store/gesture.ts';
 import { layoutTopology, type LayoutResult } from './layout.ts';
 import { anchorLayout, selectionPart } from './layout-selection.ts';
 import { freeSpotNear } from './free-spot.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newNode } from '../../../shared/design/edit.ts';
+import { moveItems, newNode } from '../../../shared/design/edit.ts';
 import type { Topology, TopologyEdge } from '../../../shared/model/schema.ts';
 import { CanvasDeriver } from './derive.ts';
+import { movedEdges, movedNodes, withGroupMembers } from './drag-view.ts';
 import { NODE_SIZE } from './kinds.ts';
 
 /** A design of 60 Prometheus servers in a grid, each federated by the one before. */
@@ -42,5 +43,68 @@ describe('derived edges', () => {
     expect(settled.find((e) => e.id === 'f4')!.data!.route).toEqual(
       after.find((e) => e.id === 'f4')!.data!.route,
     );
+  });
+});
+
+describe('a drag in progress', () => {
+  it('draws only the moved nodes anew, at their new positions', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const nodes = d.deriveNodes(t, new Set(), new Map(), new Map());
+    const during = movedNodes(nodes, new Map([['p5', { x: 999, y: 7 }]]));
+    const changed = during.filter((n, i) => n !== nodes[i]);
+    expect(changed.map((n) => [n.id, n.position, n.dragging])).toEqual([
+      ['p5', { x: 999, y: 7 }, true],
+    ]);
+  });
+
+  it('routes only the edges of the moved nodes, as the store would once the drag ends', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const edges = d.deriveEdges(t, new Set(), new Map(), size);
+    const at = { x: 1400, y: 500 };
+    const during = movedEdges(t, edges, new Map([['p5', at]]), size);
+    const changed = during.filter((e, i) => e !== edges[i]).map((e) => e.id);
+    expect(changed.sort()).toEqual(['f4', 'f5']);
+    const dropped: Topology = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'p5' ? { ...n, position: at } : n)),
+    };
+    const after = new CanvasDeriver().deriveEdges(dropped, new Set(), new Map(), size);
+    for (const id of ['f4', 'f5'])
+      expect(during.find((e) => e.id === id)?.data?.route?.points).toEqual(
+        after.find((e) => e.id === id)?.data?.route?.points,
+      );
+  });
+});
+
+describe('an edit that moves nothing', () => {
+  it('keeps every edge object and route', () => {
+    const d = new CanvasDeriver();
+    const t = design();
+    const before = d.deriveEdges(t, new Set(), new Map(), size);
+    const renamed: Topology = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'p5' ? { ...n, name: 'renamed' } : n)),
+    };
+    const after = d.deriveEdges(renamed, new Set(), new Map(), size);
+    expect(after.every((e, i) => e === before[i])).toBe(true);
+  });
+});
+
+describe('a group dragged', () => {
+  it('carries its members along, where the drop will put them', () => {
+    const t = design();
+    const grouped: Topology = {
+      ...t,
+      groups: [{ id: 'g', position: { x: -20, y: -20 }, size: { width: 500, height: 200 } }],
+      nodes: t.nodes.map((n, i) => (i < 2 ? { ...n, group: 'g' } : n)),
+    };
+    const moved = new Map([['g', { x: 30.4, y: 80 }]]);
+    const shown = withGroupMembers(grouped, moved);
+    const dropped = moveItems(grouped, moved);
+    expect([...shown.keys()].sort()).toEqual(['g', 'p0', 'p1']);
+    for (const id of ['p0', 'p1'])
+      expect(shown.get(id)).toEqual(dropped.nodes.find((n) => n.id === id)?.position);
   });
 });

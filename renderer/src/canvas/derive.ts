@@ -78,7 +78,7 @@ class Cache<S, R> {
 }
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
-type SizeOf = (id: string) => { width: number; height: number };
+export type SizeOf = (id: string) => { width: number; height: number };
 
 /** A label's drawn size, a little generous: its kind's word, and a badge when it has one. */
 export function edgeLabelSize(
@@ -89,20 +89,62 @@ export function edgeLabelSize(
   return { width: Math.ceil(text + (badge ? 20 : 0)), height: 19 };
 }
 
-const routeKey = (r: EdgeRoute | undefined) =>
-  r ? `${r.points.map((p) => `${p.x},${p.y}`).join(' ')}@${r.label.x},${r.label.y}` : '';
+const routeKeys = new WeakMap<EdgeRoute, string>();
+function routeKey(r: EdgeRoute | undefined): string {
+  if (!r) return '';
+  let key = routeKeys.get(r);
+  if (key === undefined) {
+    key = `${r.points.map((p) => `${p.x},${p.y}`).join(' ')}@${r.label.x},${r.label.y}`;
+    routeKeys.set(r, key);
+  }
+  return key;
+}
+
+/** What routing reads: the edge list, the node boxes and the label sizes. */
+interface RouteInput {
+  edges: readonly TopologyEdge[] | undefined;
+  boxes: ReadonlyMap<string, Rect>;
+  labels: ReadonlyMap<string, number>;
+}
+
+function sameMap<V>(
+  a: ReadonlyMap<string, V>,
+  b: ReadonlyMap<string, V>,
+  eq: (x: V, y: V) => boolean,
+) {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined || !eq(v, w)) return false;
+  }
+  return true;
+}
+const sameRect = (a: Rect, b: Rect) =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const sameRouteInput = (a: RouteInput, b: RouteInput) =>
+  a.edges === b.edges &&
+  sameMap(a.boxes, b.boxes, sameRect) &&
+  sameMap(a.labels, b.labels, (x, y) => x === y);
+
+/** The last array when it holds the same objects: React Flow then skips the update entirely. */
+function same<T>(last: T[], next: T[]): T[] {
+  return last.length === next.length && next.every((x, i) => x === last[i]) ? last : next;
+}
 
 export class CanvasDeriver {
+  private lastNodes: CanvasNode[] = [];
+  private lastEdges: DesignRFEdge[] = [];
   private nodes = new Cache<TopologyNode, DesignRFNode>();
   private groups = new Cache<Group, GroupRFNode>();
   private edges = new Cache<TopologyEdge, DesignRFEdge>();
   private lastRoutes = new Map<string, EdgeRoute>();
   private lastEnds = new Map<string, TopologyNode>();
+  private lastInput: RouteInput | null = null;
 
   deriveNodes(
     t: Topology,
     selected: ReadonlySet<string>,
-    findings: ReadonlyMap<string, Finding[]>,
+    findings: ReadonlyMap<string, readonly Finding[]>,
     measured: Measured,
     _measureTick = 0,
   ): CanvasNode[] {
@@ -150,13 +192,13 @@ export class CanvasDeriver {
     }
     this.nodes.sweep();
     this.groups.sweep();
-    return out;
+    return (this.lastNodes = same(this.lastNodes, out));
   }
 
   deriveEdges(
     t: Topology,
     selected: ReadonlySet<string>,
-    findings: ReadonlyMap<string, Finding[]>,
+    findings: ReadonlyMap<string, readonly Finding[]>,
     size: SizeOf,
     _measureTick = 0,
     dragging = false,
@@ -164,14 +206,26 @@ export class CanvasDeriver {
     const boxes = new Map<string, Rect>();
     for (const n of t.nodes) boxes.set(n.id, { ...(n.position ?? { x: 0, y: 0 }), ...size(n.id) });
     const badges = new Map((t.edges ?? []).map((e) => [e.id, badgeOf(findings.get(e.id))]));
+    const input: RouteInput = {
+      edges: t.edges,
+      boxes,
+      labels: new Map(
+        (t.edges ?? []).map((e) => [e.id, edgeLabelSize(e, badges.get(e.id) ?? null).width]),
+      ),
+    };
+    // An edit that moves nothing (a field, a selection, a finding) keeps every route.
+    const unchanged = this.lastInput !== null && sameRouteInput(this.lastInput, input);
+    this.lastInput = input;
     // Dragging in a big design re-routes only the edges of the nodes that moved (a moved node is
     // a new object); all of them are routed again when the drag ends.
     const byId = new Map(t.nodes.map((n) => [n.id, n]));
     const quick = dragging && t.nodes.length > ROUTED_MAX;
     const moved = (id: string) => byId.get(id) !== this.lastEnds.get(id);
-    const stale = (t.edges ?? []).filter(
-      (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
-    );
+    const stale = unchanged
+      ? []
+      : (t.edges ?? []).filter(
+          (e) => !quick || moved(e.from) || moved(e.to) || !this.lastRoutes.has(e.id),
+        );
     const fresh = routeEdges(
       boxes,
       stale.map((e) => ({
@@ -182,7 +236,11 @@ export class CanvasDeriver {
       })),
       dragging,
     );
-    const routes = quick ? new Map([...this.lastRoutes, ...fresh]) : fresh;
+    const routes = unchanged
+      ? this.lastRoutes
+      : quick
+        ? new Map([...this.lastRoutes, ...fresh])
+        : fresh;
     this.lastRoutes = routes;
     this.lastEnds = byId;
     const out = (t.edges ?? []).map((e) => {
@@ -203,6 +261,6 @@ export class CanvasDeriver {
       });
     });
     this.edges.sweep();
-    return out;
+    return (this.lastEdges = same(this.lastEdges, out));
   }
 }

@@ -110,14 +110,18 @@ function legsOf(boxes: ReadonlyMap<string, Rect>, edges: readonly EdgeEnds[]): L
   return out;
 }
 
-/** Routes every edge whose two ends have boxes, and places its label. */
+/**
+ * Routes every edge whose two ends have boxes, and places its label. `routed` (round the boxes or
+ * not) follows from the number of boxes unless given: a caller that passes only some of a
+ * design's boxes says what the whole design would get.
+ */
 export function routeEdges(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly EdgeEnds[],
   dragging = false,
+  routed = boxes.size <= (dragging ? ROUTED_MAX_DRAGGING : ROUTED_MAX),
 ): Map<string, EdgeRoute> {
   const legs = legsOf(boxes, edges);
-  const routed = boxes.size <= (dragging ? ROUTED_MAX_DRAGGING : ROUTED_MAX);
   const router = routed
     ? new OrthogonalRouter(
         [...boxes.values()],

@@ -2,7 +2,6 @@
 // freezes the canvas; in this thread otherwise (tests, or a worker that fails to start).
 import ElkApi from 'elkjs/lib/elk-api.js';
 import type { ELK as ElkInstance, ELKConstructorArguments, ElkNode } from 'elkjs/lib/elk-api.js';
-import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 
 // Both are CommonJS: their default export is the constructor once a bundler interops them.
@@ -13,8 +12,9 @@ let inThread: ElkInstance | null = null;
 let worker: { elk: ElkInstance; failed: Promise<never> } | null = null;
 let workerBroken = typeof Worker === 'undefined';
 
-function threadElk(): ElkInstance {
-  inThread ??= new (ctor(ElkBundled))();
+/** ELK in this thread, loaded only when there is no worker: it is a large script. */
+async function threadElk(): Promise<ElkInstance> {
+  inThread ??= new (ctor((await import('elkjs/lib/elk.bundled.js')).default))();
   return inThread;
 }
 
@@ -54,5 +54,5 @@ export async function runElk(graph: ElkNode): Promise<ElkNode> {
       worker = null;
     }
   }
-  return threadElk().layout(graph);
+  return (await threadElk()).layout(graph);
 }

@@ -1,10 +1,9 @@
 // A Prometheus node's capacity estimate, from the validation report.
-import { reportOf } from '../store/derived.ts';
-import { useDesign } from '../store/design-store.ts';
+import { useAnalysis } from '../analysis/analysis-store.ts';
 import { formatBytes, formatCount } from './format.ts';
 
 export function Capacity({ nodeId }: { nodeId: string }) {
-  const c = useDesign((s) => reportOf(s.topology).capacity.find((x) => x.nodeId === nodeId));
+  const c = useAnalysis((s) => s.capacityById.get(nodeId));
   if (!c) return null;
   const rows: [string, string][] = [
     ['Servers', String(c.instances)],

@@ -1,10 +1,8 @@
 // The findings that name the selected item, in short.
-import { findingsById } from '../store/derived.ts';
-import { useDesign } from '../store/design-store.ts';
+import { useFindingsOf } from '../analysis/analysis-store.ts';
 
 export function ItemFindings({ id }: { id: string }) {
-  const findings = useDesign((s) => findingsById(s.topology).get(id));
-  const open = (findings ?? []).filter((f) => !f.suppressed);
+  const open = useFindingsOf(id).filter((f) => !f.suppressed);
   if (open.length === 0) return null;
   return (
     <ul className="item-findings" aria-label="Findings on this item">

@@ -1,8 +1,8 @@
 // The form of one item, generated from its field descriptors (fields.ts).
 import type { ReactNode } from 'react';
 import type { Topology } from '../../../shared/model/schema.ts';
-import { findingsById } from '../store/derived.ts';
-import { designStore, useDesign } from '../store/design-store.ts';
+import { useFindingsOf } from '../analysis/analysis-store.ts';
+import { designStore } from '../store/design-store.ts';
 import { BoolField, EnumField, SuppressField } from './ChoiceFields.tsx';
 import { commitItem, type ItemRef } from './commit.ts';
 import { withField } from './field-values.ts';
@@ -27,8 +27,6 @@ function commitField(ref: ItemRef, spec: FieldSpec, value: unknown): string | nu
   const item = currentItem(designStore.getState().topology, ref) ?? ref.item;
   return commitItem(ref, withField(item, spec.key, value), `Edit ${spec.label.toLowerCase()}`);
 }
-
-const NO_FINDINGS: never[] = [];
 
 export function Field({ spec, children }: { spec: FieldSpec; children: ReactNode }) {
   return (
@@ -76,7 +74,7 @@ export function ItemForm({
   specs: readonly FieldSpec[];
   placeholders?: Record<string, string | undefined>;
 }) {
-  const findings = useDesign((s) => findingsById(s.topology).get(target.id)) ?? NO_FINDINGS;
+  const findings = useFindingsOf(target.id);
   const firing = [...new Set(findings.map((f) => f.rule))];
   const item = target.item as unknown as Record<string, unknown>;
   return (

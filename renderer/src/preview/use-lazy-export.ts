@@ -1,12 +1,9 @@
-// The export of the design, computed only while the preview is on screen and at most once per
-// pause in editing (~300 ms), so typing on a big design stays smooth.
+// The export of the design while the preview is on screen: made in a worker after each pause in
+// editing, so typing on a big design never waits for it.
 import { useEffect, useState, type RefObject } from 'react';
-import type { ExportResult } from '../../../shared/generate/index.ts';
-import type { Topology } from '../../../shared/model/schema.ts';
-import { exportOf } from '../store/derived.ts';
+import { analysis, useAnalysis } from '../analysis/analysis-store.ts';
+import type { ExportOutcome } from '../analysis/protocol.ts';
 import { useDesign } from '../store/design-store.ts';
-
-const DEBOUNCE_MS = 300;
 
 function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   const [visible, setVisible] = useState(true);
@@ -24,23 +21,16 @@ function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
 }
 
 export interface LazyExport {
-  result: ExportResult | { error: string } | null;
+  result: ExportOutcome | null;
   /** The design has changed since the shown export was made. */
   stale: boolean;
 }
 
 export function useLazyExport(ref: RefObject<HTMLElement | null>): LazyExport {
-  const topology = useDesign((s) => s.topology);
   const visible = useOnScreen(ref);
-  const [shown, setShown] = useState<Topology | null>(null);
-
-  useEffect(() => {
-    if (!visible || shown === topology) return;
-    // The first export (or the one after the panel comes back) without waiting.
-    const wait = shown === null ? 0 : DEBOUNCE_MS;
-    const timer = setTimeout(() => setShown(topology), wait);
-    return () => clearTimeout(timer);
-  }, [topology, visible, shown]);
-
-  return { result: shown ? exportOf(shown) : null, stale: shown !== topology };
+  useEffect(() => (visible ? analysis.wantExport() : undefined), [visible]);
+  const result = useAnalysis((s) => s.exported);
+  const exportRevision = useAnalysis((s) => s.exportRevision);
+  const revision = useDesign((s) => s.revision);
+  return { result, stale: exportRevision !== revision };
 }

@@ -1,11 +1,12 @@
 // The findings of the design, by severity; each one focuses what it names on the canvas.
 import { useState } from 'react';
+import type { TopologyNode } from '../../../shared/model/schema.ts';
 import type { Finding, Severity } from '../../../shared/validate/types.ts';
 import { focusOf } from '../../../shared/validate/focus.ts';
 import { ruleById } from '../../../shared/validate/rules/index.ts';
 import { ruleSource } from '../../../shared/validate/sources.ts';
+import { useAnalysis } from '../analysis/analysis-store.ts';
 import { designStore, useDesign } from '../store/design-store.ts';
-import { useReport } from '../store/derived.ts';
 import { CodeText } from './CodeText.tsx';
 import './problems.css';
 
@@ -15,11 +16,19 @@ const SEVERITIES: { sev: Severity; title: string; icon: string }[] = [
   { sev: 'info', title: 'Info', icon: 'i' },
 ];
 
+// Node names by id, once per version of the node list: every row looks its names up here.
+const namesByNodes = new WeakMap<readonly TopologyNode[], Map<string, string>>();
+function nodeNames(nodes: readonly TopologyNode[]): Map<string, string> {
+  let names = namesByNodes.get(nodes);
+  if (!names) namesByNodes.set(nodes, (names = new Map(nodes.map((n) => [n.id, n.name]))));
+  return names;
+}
+
 function FindingRow({ f }: { f: Finding }) {
   const focusOn = useDesign((s) => s.focusOn);
   const names = useDesign((s) => {
-    const n = f.nodes.map((id) => s.topology.nodes.find((x) => x.id === id)?.name ?? id);
-    return n.join(', ');
+    const byId = nodeNames(s.topology.nodes);
+    return f.nodes.map((id) => byId.get(id) ?? id).join(', ');
   });
   // A finding about a connection shows its edge, where the fix is (as the CLI's file:line does).
   const target = f.nodes[0] ?? f.edges[0];
@@ -84,7 +93,12 @@ function FindingRow({ f }: { f: Finding }) {
 }
 
 export function ProblemsPanel() {
-  const report = useReport();
+  const report = useAnalysis((s) => s.report);
+  // Findings arrive from a worker a moment after each edit; until the first, nothing is known.
+  const reportRevision = useAnalysis((s) => s.reportRevision);
+  const revision = useDesign((s) => s.revision);
+  const checked = reportRevision >= 0;
+  const current = reportRevision === revision;
   const [collapsed, setCollapsed] = useState<Partial<Record<Severity, boolean>>>({});
   const open = report.findings.filter((f) => !f.suppressed);
   const suppressed = report.findings.filter((f) => f.suppressed);
@@ -113,8 +127,13 @@ export function ProblemsPanel() {
           </span>
         )}
       </div>
-      <div className="problems-body">
-        {open.length === 0 && (
+      <div className="problems-body" aria-busy={!current}>
+        {!checked && (
+          <div className="problems-empty muted" data-testid="problems-checking">
+            Checking the design…
+          </div>
+        )}
+        {checked && open.length === 0 && (
           <div className="problems-empty" data-testid="problems-empty">
             <span className="ok-mark">✓</span> No problems found
           </div>

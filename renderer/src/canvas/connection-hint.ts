@@ -1,6 +1,10 @@
 // Why the canvas refuses an edge being drawn between two nodes, and which way it would be
 // allowed: the words shown at the cursor while the connection hovers a node that cannot take it.
-import { allowedEdgeKinds, EDGE_KIND_SPECS } from '../../../shared/catalog/edge-kinds.ts';
+import {
+  allowedEdgeKinds,
+  EDGE_KIND_SPECS,
+  inferEdgeKind,
+} from '../../../shared/catalog/edge-kinds.ts';
 import { NODE_KIND_SPECS } from '../../../shared/catalog/node-kinds.ts';
 import type { TopologyNode } from '../../../shared/model/schema.ts';
 
@@ -16,7 +20,8 @@ export function refusalReason(from: TopologyNode, to: TopologyNode): string | nu
   );
   if (unmet?.requires)
     return `${from.name} ${unmet.label} ${to.name} only when ${unmet.requires.says}.`;
-  const back = allowedEdgeKinds(to, from)[0];
+  // The kind the canvas would draw the other way round.
+  const back = inferEdgeKind(to, from);
   if (back) {
     const label = EDGE_KIND_SPECS[back].label;
     return `Edges go the other way: draw from ${to.name} to ${from.name} (${kindName(to)} ${label} ${kindName(from)}).`;

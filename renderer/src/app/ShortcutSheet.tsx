@@ -1,12 +1,20 @@
 // The shortcut sheet (? or F1): every command of the registry that has keys, by menu section,
 // and the canvas gestures that are not commands.
-import { COMMAND_IDS, COMMANDS, type CommandSection } from '../../../shared/commands.ts';
+import {
+  COMMAND_IDS,
+  COMMANDS,
+  type CommandId,
+  type CommandSection,
+} from '../../../shared/commands.ts';
 import { keyText } from '../commands/keys.ts';
 import { Dialog } from './Dialog.tsx';
 import { useOverlay } from './overlays.ts';
 import './shortcut-sheet.css';
 
 const SECTIONS: CommandSection[] = ['File', 'Edit', 'View', 'Lab'];
+
+// The four arrow commands read as one row.
+const MOVES: readonly CommandId[] = ['move-left', 'move-right', 'move-up', 'move-down'];
 
 const GESTURES: [string, string][] = [
   ['Add a node', 'Drag it from the palette, or click it there'],
@@ -25,23 +33,37 @@ export function ShortcutSheet() {
       <div className="shortcut-sheet">
         {SECTIONS.map((section) => {
           const ids = COMMAND_IDS.filter(
-            (id) => COMMANDS[id].section === section && COMMANDS[id].keys.length > 0,
+            (id) =>
+              COMMANDS[id].section === section &&
+              COMMANDS[id].keys.length > 0 &&
+              !MOVES.slice(1).includes(id),
           );
           if (ids.length === 0) return null;
           return (
             <section key={section}>
               <h3>{section}</h3>
               <dl>
-                {ids.map((id) => (
-                  <div key={id} className="shortcut" data-testid={`shortcut-${id}`}>
-                    <dt>{COMMANDS[id].label}</dt>
-                    <dd className="keys">
-                      {COMMANDS[id].keys.map((k) => (
-                        <kbd key={k}>{keyText(k)}</kbd>
-                      ))}
-                    </dd>
-                  </div>
-                ))}
+                {ids.map((id) =>
+                  id === MOVES[0] ? (
+                    <div key={id} className="shortcut" data-testid="shortcut-move">
+                      <dt>Move the selection (Shift: further)</dt>
+                      <dd className="keys">
+                        {MOVES.map((m) => (
+                          <kbd key={m}>{COMMANDS[m].keys.map((k) => keyText(k))[0]}</kbd>
+                        ))}
+                      </dd>
+                    </div>
+                  ) : (
+                    <div key={id} className="shortcut" data-testid={`shortcut-${id}`}>
+                      <dt>{COMMANDS[id].label}</dt>
+                      <dd className="keys">
+                        {COMMANDS[id].keys.map((k) => (
+                          <kbd key={k}>{keyText(k)}</kbd>
+                        ))}
+                      </dd>
+                    </div>
+                  ),
+                )}
               </dl>
             </section>
           );

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import {
   dropFromPalette,
+  edgeEl,
   newEmptyDesign,
   nodeEl,
   openTemplate,
@@ -182,4 +183,50 @@ test('Escape cancels an edge being drawn; a refused edge says why at the cursor'
   await page.mouse.up();
   await expect(edges).toHaveCount(count);
   await expect(page.getByTestId('cmd-undo')).toBeDisabled();
+});
+
+test('right-clicks offer the registry’s commands for a node, an edge and the canvas', async ({
+  app: page,
+}) => {
+  await openTemplate(page, 'dc-federation');
+  await waitForViewportAtRest(page);
+  const menu = page.getByTestId('context-menu');
+
+  // A node outside the selection is selected by the right-click; Delete removes it.
+  await nodeEl(page, 'am').click({ button: 'right' });
+  await expect(menu).toBeVisible();
+  await expect(nodeEl(page, 'am')).toHaveClass(/selected/);
+  await expect(menu.getByTestId('menu-delete')).toContainText('Delete / Backspace');
+  await expect(menu.getByTestId('menu-align-left')).toHaveCount(0); // one node: nothing to align
+  await page.screenshot({ path: 'test-results/e2e/context-menu.png' });
+  await menu.getByTestId('menu-delete').click();
+  await expect(menu).toBeHidden();
+  await expect(nodeEl(page, 'am')).toHaveCount(0);
+  await page.keyboard.press('Control+Z');
+  await expect(nodeEl(page, 'am')).toHaveCount(1);
+
+  // Two selected nodes: the menu offers to align them.
+  await nodeEl(page, 'eu-prom').click();
+  await nodeEl(page, 'us-prom').click({ modifiers: ['Shift'] });
+  await nodeEl(page, 'us-prom').click({ button: 'right' });
+  await expect(menu.getByTestId('menu-align-top')).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.locator('.react-flow__node-design.selected')).toHaveCount(2);
+
+  // An edge offers its deletion.
+  await edgeEl(page, 'global-eu').dispatchEvent('contextmenu', { clientX: 400, clientY: 300 });
+  await expect(menu.locator('[role="menuitem"]')).toHaveCount(1);
+  await menu.getByTestId('menu-delete').click();
+  await expect(edgeEl(page, 'global-eu')).toHaveCount(0);
+
+  // The empty canvas: layout, fit, the palette and the sheet; keys reach the items.
+  await page.locator('.react-flow__pane').click({ button: 'right', position: { x: 40, y: 40 } });
+  await expect(menu.getByTestId('menu-layout')).toContainText('Ctrl+L');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByTestId('menu-command-palette')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('command-palette')).toBeVisible();
 });

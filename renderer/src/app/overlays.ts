@@ -1,8 +1,14 @@
-// Which of the app's own overlays is open: the command palette (all, or finding nodes only) or
-// the shortcut sheet. Kept apart from the file dialogs, which belong to the file session.
+// Which of the app's own overlays is open: the command palette (all, or finding nodes only), the
+// shortcut sheet or a context menu. Kept apart from the file dialogs of the file session.
 import { create } from 'zustand';
+import type { MenuEntry } from '../canvas/context-menu.ts';
 
-export type Overlay = { kind: 'palette'; mode: 'all' | 'find' } | { kind: 'shortcuts' } | null;
+export type Overlay =
+  | { kind: 'palette'; mode: 'all' | 'find' }
+  | { kind: 'shortcuts' }
+  /** A context menu at a point of the window. */
+  | { kind: 'menu'; entries: MenuEntry[]; x: number; y: number }
+  | null;
 
 export const useOverlay = create<{ overlay: Overlay; show(o: Overlay): void }>()((set) => ({
   overlay: null,

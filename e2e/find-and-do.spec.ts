@@ -230,3 +230,31 @@ test('right-clicks offer the registry’s commands for a node, an edge and the c
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('command-palette')).toBeVisible();
 });
+
+test('several selected nodes share their common fields; one change sets all, one undo', async ({
+  app: page,
+}) => {
+  await openTemplate(page, 'dc-federation');
+  await waitForViewportAtRest(page);
+  await nodeEl(page, 'eu-prom').click();
+  await nodeEl(page, 'us-prom').click({ modifiers: ['Shift'] });
+  const multi = page.getByTestId('multi-edit');
+  await expect(multi).toBeVisible();
+  await expect(page.getByTestId('inspector')).toContainText('2 nodes');
+  await expect(multi.getByTestId('field-name')).toHaveCount(0); // a name is each node's own
+
+  const interval = multi.getByTestId('field-scrapeInterval');
+  await interval.fill('30s');
+  await interval.press('Enter');
+  await page.screenshot({ path: 'test-results/e2e/multi-edit.png' });
+  for (const id of ['eu-prom', 'us-prom']) {
+    await nodeEl(page, id).click();
+    await expect(page.getByTestId('field-scrapeInterval')).toHaveValue('30s');
+  }
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Z');
+  for (const id of ['eu-prom', 'us-prom']) {
+    await nodeEl(page, id).click();
+    await expect(page.getByTestId('field-scrapeInterval')).not.toHaveValue('30s');
+  }
+});

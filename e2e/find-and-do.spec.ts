@@ -123,6 +123,13 @@ test('arrow keys move the selection a grid step, in one undo step each; Ctrl+K a
   await page.keyboard.press('Control+Z');
   expect(await position(page, 'am')).toBe(before);
 
+  // Outside the canvas the arrows keep their own meaning: the selection stays put.
+  await page.getByTestId('palette-prometheus').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(nodeEl(page, 'am')).toHaveClass(/selected/);
+  expect(await position(page, 'am')).toBe(before);
+  await nodeEl(page, 'am').click();
+
   // Shift+Tab reaches the node card before it, and the focus ring shows where the keys go.
   await page.keyboard.press('Shift+Tab');
   const focused = page.locator('.react-flow__node:focus-visible');

@@ -28,8 +28,19 @@ export function distribute(axis: Axis): boolean {
   return applyToSelection('Distribute', (t, ids) => distributeItems(t, ids, axis, nodeSize));
 }
 
-/** Moves the selection one grid step that way; with Shift, four. */
+/**
+ * Whether arrow keys are the canvas's now: focus on the canvas or nowhere in particular. Elsewhere
+ * (a radio group, a list, a scrolled panel) they keep their own meaning.
+ */
+function arrowsForCanvas(): boolean {
+  if (typeof document === 'undefined') return true;
+  const a = document.activeElement;
+  return !a || a === document.body || a.closest('.canvas') !== null;
+}
+
+/** Moves the selection one grid step that way; with Shift, four. From a key, only on the canvas. */
 export function nudge(direction: XY, key?: KeySpec): boolean {
+  if (key !== undefined && !arrowsForCanvas()) return false;
   const step = GRID * (key && parseKey(key).mods.includes('Shift') ? BIG_STEP : 1);
   const by = { x: direction.x * step, y: direction.y * step };
   return applyToSelection('Move', (t, ids) => nudgeItems(t, ids, by, nodeSize));

@@ -13,7 +13,7 @@ export function connecting(): boolean {
  * Ends the edge being drawn without making it: the pointer "leaves" far from any handle, then
  * is released there, so React Flow finds nothing to connect to and tidies up as after a miss.
  */
-export function cancelConnection(): void {
+function cancelConnection(): void {
   const far = { clientX: -1e5, clientY: -1e5, bubbles: true };
   document.dispatchEvent(new MouseEvent('mousemove', far));
   document.dispatchEvent(new MouseEvent('mouseup', far));

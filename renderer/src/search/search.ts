@@ -3,7 +3,7 @@
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../shared/commands.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 
-export interface ItemHit {
+interface ItemHit {
   type: 'item';
   id: string;
   title: string;
@@ -12,7 +12,7 @@ export interface ItemHit {
   score: number;
 }
 
-export interface CommandHit {
+interface CommandHit {
   type: 'command';
   id: CommandId;
   title: string;

@@ -24,8 +24,8 @@ export interface PaneState {
 export const COLLAPSED_SIZE = 26;
 export const SEPARATOR_SIZE = 5;
 /** Keyboard steps on a separator: an arrow, and Shift with an arrow. */
-export const KEY_STEP = 10;
-export const BIG_KEY_STEP = 50;
+const KEY_STEP = 10;
+const BIG_KEY_STEP = 50;
 
 /** The element at `i`, which the caller knows is there (a pane and its state go together). */
 export function at<T>(xs: readonly T[], i: number): T {

@@ -50,6 +50,8 @@ const spec = (
 // the text, and a browser would otherwise take them (save page, open file).
 const fileKey = { whileTyping: 'run' } as const;
 const textKey = { whileTyping: 'text' } as const;
+const move = { undoable: true } as const;
+const arrange = { undoable: true } as const;
 
 export const COMMANDS = {
   new: spec('File', 'New from Template…', ['Mod+N'], { short: 'New', ...fileKey }),
@@ -68,6 +70,21 @@ export const COMMANDS = {
   delete: spec('Edit', 'Delete', ['Delete', 'Backspace'], { undoable: true }),
   'select-all': spec('Edit', 'Select All', ['Mod+A'], textKey),
   'select-none': spec('Edit', 'Select None', ['Escape']),
+  find: spec('Edit', 'Find Node…', ['Mod+F'], { short: 'Find' }),
+  'move-left': spec('Edit', 'Move Selection Left', ['ArrowLeft', 'Shift+ArrowLeft'], move),
+  'move-right': spec('Edit', 'Move Selection Right', ['ArrowRight', 'Shift+ArrowRight'], move),
+  'move-up': spec('Edit', 'Move Selection Up', ['ArrowUp', 'Shift+ArrowUp'], move),
+  'move-down': spec('Edit', 'Move Selection Down', ['ArrowDown', 'Shift+ArrowDown'], move),
+  'align-left': spec('Edit', 'Align Left Edges', [], arrange),
+  'align-centre': spec('Edit', 'Align Centres Vertically', [], arrange),
+  'align-right': spec('Edit', 'Align Right Edges', [], arrange),
+  'align-top': spec('Edit', 'Align Top Edges', [], arrange),
+  'align-middle': spec('Edit', 'Align Middles Horizontally', [], arrange),
+  'align-bottom': spec('Edit', 'Align Bottom Edges', [], arrange),
+  'distribute-horizontal': spec('Edit', 'Distribute Horizontally', [], arrange),
+  'distribute-vertical': spec('Edit', 'Distribute Vertically', [], arrange),
+  'command-palette': spec('View', 'Command Palette…', ['Mod+K'], { short: 'Commands' }),
+  shortcuts: spec('View', 'Keyboard Shortcuts', ['F1', 'Shift+?']),
   fit: spec('View', 'Zoom to Fit', ['Shift+1', 'F'], { short: 'Fit' }),
   layout: spec('View', 'Auto Layout', ['Mod+L'], { short: 'Layout', undoable: true }),
   'layout-selection': spec('View', 'Lay Out Selection', ['Mod+Shift+L'], { undoable: true }),

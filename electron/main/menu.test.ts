@@ -38,7 +38,7 @@ const click = (item: MenuItemConstructorOptions, event: Partial<KeyboardEvent> =
 
 // Electron's accelerator grammar, as far as the table uses it.
 const ELECTRON_ACCELERATOR =
-  /^((CmdOrCtrl|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Delete|Backspace|Escape|Enter|Tab|Space)$/;
+  /^((CmdOrCtrl|Shift|Alt)\+)*([A-Z0-9?]|F\d{1,2}|Delete|Backspace|Escape|Enter|Tab|Space|Left|Right|Up|Down)$/;
 
 describe('the native menus', () => {
   it('hold every command of the table once, in the menu of its section, under its label', () => {
@@ -65,6 +65,11 @@ describe('the native menus', () => {
     expect(byId.get('fit')).toMatchObject({ accelerator: 'Shift+1', registerAccelerator: false });
     expect(byId.get('delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false });
     expect(byId.get('theme')!.accelerator).toBeUndefined();
+    expect(byId.get('move-left')).toMatchObject({
+      accelerator: 'Left',
+      registerAccelerator: false,
+    });
+    expect(byId.get('shortcuts')).toMatchObject({ accelerator: 'F1', registerAccelerator: false });
     for (const id of COMMAND_IDS) {
       const first = COMMANDS[id].keys[0];
       const item = byId.get(id)!;

@@ -47,15 +47,50 @@ export const MENU_LAYOUT: Record<CommandSection, readonly Slot[]> = {
     '-',
     'select-all',
     'select-none',
+    '-',
+    'find',
+    '-',
+    'move-left',
+    'move-right',
+    'move-up',
+    'move-down',
+    '-',
+    'align-left',
+    'align-centre',
+    'align-right',
+    'align-top',
+    'align-middle',
+    'align-bottom',
+    'distribute-horizontal',
+    'distribute-vertical',
   ],
-  View: ['fit', 'layout', 'layout-selection', '-', 'theme', 'devtools'],
+  View: [
+    'command-palette',
+    '-',
+    'fit',
+    'layout',
+    'layout-selection',
+    '-',
+    'theme',
+    'shortcuts',
+    'devtools',
+  ],
   Lab: ['lab-up', 'lab-down', '-', 'lab-status'],
+};
+
+// Electron names the arrow keys without "Arrow".
+const ELECTRON_KEYS: Record<string, string> = {
+  ArrowLeft: 'Left',
+  ArrowRight: 'Right',
+  ArrowUp: 'Up',
+  ArrowDown: 'Down',
 };
 
 /** Electron's spelling of a key of the table: `Mod+Shift+Z` is `CmdOrCtrl+Shift+Z`. */
 export function accelerator(k: KeySpec): string {
   const p = parseKey(k);
-  return [...p.mods.map((m) => (m === 'Mod' ? 'CmdOrCtrl' : m)), p.key].join('+');
+  const key = ELECTRON_KEYS[p.key] ?? p.key;
+  return [...p.mods.map((m) => (m === 'Mod' ? 'CmdOrCtrl' : m)), key].join('+');
 }
 
 /**

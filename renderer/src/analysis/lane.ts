@@ -36,7 +36,10 @@ export class AnalysisLane<J extends Job> {
   request(revision: number, topology: Topology): void {
     this.latest = revision;
     const req: AnalysisRequest = { job: this.opts.job, revision, topology };
-    if (!this.running) return this.start(req);
+    if (!this.running) {
+      this.start(req);
+      return;
+    }
     if (this.running.revision === revision) {
       this.waiting = null;
       return;
@@ -44,7 +47,8 @@ export class AnalysisLane<J extends Job> {
     if (this.opts.cancelRunning && this.worker) {
       this.worker.terminate();
       this.worker = null;
-      return this.start(req);
+      this.start(req);
+      return;
     }
     this.waiting = req;
   }
@@ -109,7 +113,10 @@ export class AnalysisLane<J extends Job> {
   private finish(reply: AnalysisReply): void {
     this.running = null;
     const next = this.waiting;
-    if (next) return this.start(next);
+    if (next) {
+      this.start(next);
+      return;
+    }
     if (reply.revision === this.latest) this.opts.done(reply.revision, reply.value as Jobs[J]);
   }
 }

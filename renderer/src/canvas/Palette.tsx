@@ -4,6 +4,7 @@ import type { DragEvent } from 'react';
 import type { NodeKind } from '../../../shared/model/schema.ts';
 import { addKindAtFreeSpot } from './canvas-commands.ts';
 import { KindIcon } from './icons.tsx';
+import { KIND_DESCRIPTIONS } from './kind-descriptions.ts';
 import { CATEGORIES, NODE_LOOKS, type Category } from './kinds.ts';
 import './palette.css';
 
@@ -37,7 +38,7 @@ function Item({
       draggable
       onDragStart={(e) => onDragStart(e, kind)}
       onClick={() => addKindAtFreeSpot(kind)}
-      title={`Drag onto the canvas, or click to add ${label}`}
+      title={`${KIND_DESCRIPTIONS[kind]}\nDrag onto the canvas, or click to add one.`}
       style={{ borderLeftColor: colour }}
     >
       <KindIcon kind={kind} colour={colour} size={16} />

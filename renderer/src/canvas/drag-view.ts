@@ -17,11 +17,12 @@ const incidenceOf = new WeakMap<readonly TopologyEdge[], Map<string, number[]>>(
 function incidence(edges: readonly TopologyEdge[]): Map<string, number[]> {
   let out = incidenceOf.get(edges);
   if (out) return out;
-  out = new Map();
+  const map = new Map<string, number[]>();
+  out = map;
   const add = (id: string, i: number) => {
-    const list = out?.get(id);
+    const list = map.get(id);
     if (list) list.push(i);
-    else out?.set(id, [i]);
+    else map.set(id, [i]);
   };
   edges.forEach((e, i) => {
     add(e.from, i);

@@ -33,7 +33,7 @@ export function handleKey(e: KeyboardEvent): boolean {
   // A key someone else already handled (a dialog's Escape) counts as theirs, like typing.
   if (e.defaultPrevented) at.typing = true;
   const outcome = keyOutcome(binding.id, binding.spec, at, isEnabled(binding.id));
-  if (outcome === 'run') return HANDLERS[binding.id].run({}) !== false;
+  if (outcome === 'run') return HANDLERS[binding.id].run({ key: binding.spec }) !== false;
   return outcome === 'swallow';
 }
 

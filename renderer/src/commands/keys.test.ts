@@ -29,6 +29,15 @@ describe('key presses to commands', () => {
     expect(id(press('Escape'))).toBe('select-none');
     expect(id(press('f'))).toBe('fit');
     expect(id(press('!', { code: 'Digit1', shiftKey: true }))).toBe('fit');
+    expect(id(ctrl('k'))).toBe('command-palette');
+    expect(id(ctrl('f'))).toBe('find');
+    expect(id(press('?', { shiftKey: true }))).toBe('shortcuts');
+    expect(id(press('F1'))).toBe('shortcuts');
+    expect(id(press('ArrowLeft'))).toBe('move-left');
+    expect(matchKey(press('ArrowDown', { shiftKey: true }))).toMatchObject({
+      id: 'move-down',
+      spec: 'Shift+ArrowDown',
+    });
   });
 
   it('takes ⌘ for Ctrl, on every platform', () => {
@@ -75,6 +84,10 @@ describe('key hints', () => {
     expect(keyHint('fit', false)).toBe('Shift+1 / F');
     expect(keyHint('redo', true)).toBe('⇧⌘Z / ⌘Y');
     expect(keyHint('theme', false)).toBe('');
+    // A sign typed with Shift reads as the sign; arrows read as arrows.
+    expect(keyHint('shortcuts', false)).toBe('F1 / ?');
+    expect(keyHint('move-up', false)).toBe('↑ / Shift+↑');
+    expect(keyHint('move-up', true)).toBe('↑ / ⇧↑');
   });
 
   it('titles a command with its label and keys', () => {

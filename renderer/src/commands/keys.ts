@@ -64,11 +64,20 @@ export function isApple(): boolean {
   return /Mac|iPhone|iPad/.test(nav?.platform || nav?.userAgent || '');
 }
 
-const KEY_NAMES: Record<string, string> = { Escape: 'Esc' };
+const KEY_NAMES: Record<string, string> = {
+  Escape: 'Esc',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+};
 
 /** A key as people read it: `Ctrl+Shift+Z`, or `⇧⌘Z` on Apple machines. */
 export function keyText(spec: KeySpec, apple = isApple()): string {
-  const p = parseKey(spec);
+  const parsed = parseKey(spec);
+  // A sign typed with Shift (`?`) reads as the sign alone: Shift is how it is typed anyway.
+  const shiftSign = !/^[A-Za-z0-9]/.test(parsed.key) && parsed.mods.join() === 'Shift';
+  const p = shiftSign ? { ...parsed, mods: [] } : parsed;
   const key = KEY_NAMES[p.key] ?? p.key;
   if (!apple) return [...p.mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), key].join('+');
   const sign: Record<Modifier, string> = { Alt: '⌥', Shift: '⇧', Mod: '⌘' };

@@ -18,6 +18,7 @@ const clipboard = vi.hoisted(() => {
 
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../shared/commands.ts';
 import { addNode } from '../../../shared/design/edit.ts';
+import { useOverlay } from '../store/overlays.ts';
 import { useLab, initialLabState } from '../lab/lab-store.ts';
 import { designStore, emptyTopology } from '../store/design-store.ts';
 import { useTheme } from '../theme/theme.ts';
@@ -118,6 +119,62 @@ describe('the command registry', () => {
     const starting = { ...state.lab, status: running, starting: true };
     expect(isEnabled('lab-down', { ...withHost, lab: starting })).toBe(false);
     expect(isEnabled('lab-up', { ...withHost, lab: starting })).toBe(false);
+  });
+
+  it('arranges and moves the selection in one undo step each, when enough is selected', () => {
+    let t = designWithTwoNodes();
+    const added = addNode(t, 'grafana', { x: 100, y: 400 });
+    if (!added.ok) throw new Error(added.message);
+    t = added.topology;
+    s().load(t, null);
+    const arrange: CommandId[] = [
+      'align-left',
+      'align-centre',
+      'align-right',
+      'align-top',
+      'align-middle',
+      'align-bottom',
+      'distribute-horizontal',
+      'distribute-vertical',
+    ];
+    s().select([t.nodes[0]!.id, t.nodes[1]!.id]);
+    expect(isEnabled('align-left')).toBe(true);
+    expect(isEnabled('distribute-horizontal')).toBe(false);
+    for (const id of [...arrange, 'move-left', 'move-right', 'move-up', 'move-down'] as const) {
+      s().load(t, null); // a fresh history each time
+      s().select(t.nodes.map((n) => n.id));
+      expect(isEnabled(id), id).toBe(true);
+      HANDLERS[id].run({});
+      expect(s().past, id).toHaveLength(1);
+      expect(s().topology, id).not.toBe(t);
+      s().undo();
+      expect(s().topology, id).toBe(t);
+    }
+  });
+
+  it('moves one grid step with an arrow, four with Shift and an arrow', () => {
+    const t = designWithTwoNodes();
+    const first = t.nodes[0]!;
+    s().select([first.id]);
+    HANDLERS['move-right'].run({ key: 'ArrowRight' });
+    HANDLERS['move-down'].run({ key: 'Shift+ArrowDown' });
+    expect(s().topology.nodes[0]!.position).toEqual({
+      x: first.position!.x + 15,
+      y: first.position!.y + 60,
+    });
+    expect(s().past).toHaveLength(2);
+    s().select([]);
+    expect(isEnabled('move-left')).toBe(false);
+  });
+
+  it('opens the command palette, node search and the shortcut sheet', () => {
+    designWithTwoNodes();
+    HANDLERS['command-palette'].run({});
+    expect(useOverlay.getState().overlay).toEqual({ kind: 'palette', mode: 'all' });
+    HANDLERS.find.run({});
+    expect(useOverlay.getState().overlay).toEqual({ kind: 'palette', mode: 'find' });
+    HANDLERS.shortcuts.run({});
+    expect(useOverlay.getState().overlay).toEqual({ kind: 'shortcuts' });
   });
 
   it('toggles the theme', () => {

@@ -1,6 +1,6 @@
 // What each command of the table does in the renderer, and when it can. Keyed by every id of the
 // table, so a command without a handler does not compile.
-import type { CommandId } from '../../../shared/commands.ts';
+import type { CommandId, KeySpec } from '../../../shared/commands.ts';
 import { removeItems } from '../../../shared/design/edit.ts';
 import {
   copySelection,
@@ -27,6 +27,8 @@ import {
   saveAs,
   showErrors,
 } from '../files/file-actions.ts';
+import { useOverlay, type Overlay } from '../store/overlays.ts';
+import { align, distribute, nudge, placedSelection } from '../arrange/arrange-commands.ts';
 import { launchLab, openStopDialog, showLabStatus } from '../lab/lab-actions.ts';
 import { useLab, type LabState } from '../lab/lab-store.ts';
 import { designStore, type DesignState } from '../store/design-store.ts';
@@ -43,6 +45,8 @@ export interface CommandState {
 export interface CommandInput {
   /** For `open`: the file to open (Open Recent, a second launch). */
   path?: string;
+  /** The key that chose the command, when a key did (Shift+arrow moves further). */
+  key?: KeySpec;
 }
 
 /** A text field's own command (document.execCommand) standing in for a `text` command. */
@@ -63,6 +67,10 @@ const store = () => designStore.getState();
 const withHost = (s: CommandState) => s.host;
 const hasSelection = (s: CommandState) => s.design.selection.ids.length > 0;
 const hasNodes = (s: CommandState) => s.design.topology.nodes.length > 0;
+const canMove = () => placedSelection(1);
+const canAlign = () => placedSelection(2);
+const canDistribute = () => placedSelection(3);
+const showOverlay = (o: Overlay) => useOverlay.getState().show(o);
 const labIdle = (s: CommandState) => s.host && !s.lab.starting && !s.lab.stopping;
 
 /** Opens a file the host named, asking first about unsaved work. */
@@ -105,6 +113,21 @@ export const HANDLERS: Record<CommandId, CommandHandler> = {
     native: 'selectAll',
   },
   'select-none': { run: () => store().select([]), enabled: hasSelection },
+  find: { run: () => showOverlay({ kind: 'palette', mode: 'find' }), enabled: hasNodes },
+  'move-left': { run: ({ key }) => nudge({ x: -1, y: 0 }, key), enabled: canMove },
+  'move-right': { run: ({ key }) => nudge({ x: 1, y: 0 }, key), enabled: canMove },
+  'move-up': { run: ({ key }) => nudge({ x: 0, y: -1 }, key), enabled: canMove },
+  'move-down': { run: ({ key }) => nudge({ x: 0, y: 1 }, key), enabled: canMove },
+  'align-left': { run: () => align('left'), enabled: canAlign },
+  'align-centre': { run: () => align('centre'), enabled: canAlign },
+  'align-right': { run: () => align('right'), enabled: canAlign },
+  'align-top': { run: () => align('top'), enabled: canAlign },
+  'align-middle': { run: () => align('middle'), enabled: canAlign },
+  'align-bottom': { run: () => align('bottom'), enabled: canAlign },
+  'distribute-horizontal': { run: () => distribute('horizontal'), enabled: canDistribute },
+  'distribute-vertical': { run: () => distribute('vertical'), enabled: canDistribute },
+  'command-palette': { run: () => showOverlay({ kind: 'palette', mode: 'all' }) },
+  shortcuts: { run: () => showOverlay({ kind: 'shortcuts' }) },
   fit: { run: fitView },
   layout: { run: () => void autoLayout(), enabled: hasNodes },
   'layout-selection': { run: () => void autoLayoutSelection(), enabled: hasSelection },

@@ -1,6 +1,6 @@
 // The right panel: the first selected node, edge or group as a form or as YAML; the design
 // itself when nothing is selected.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { NODE_KINDS } from '../../../shared/kinds/index.ts';
 import type { Topology } from '../../../shared/model/schema.ts';
 import { useDesign } from '../store/design-store.ts';
@@ -10,6 +10,7 @@ import { EdgeEnds } from './EdgeEnds.tsx';
 import { edgeFields, GROUP_FIELDS, nodeFields, yamlOnlyFields } from './fields.ts';
 import { ItemFindings } from './ItemFindings.tsx';
 import { ItemForm } from './ItemForm.tsx';
+import { MultiEdit } from './MultiEdit.tsx';
 import { TopologyForm } from './TopologyForm.tsx';
 import { YamlTab } from './YamlTab.tsx';
 import './inspector.css';
@@ -53,18 +54,30 @@ export function Inspector() {
   const summary = useDesign((s) => (ids.length > 1 ? selectionSummary(s.topology, ids) : ''));
   const topology = useDesign((s) => s.topology);
   const [tab, setTab] = useState<Tab>('form');
+  // Several nodes and nothing else: their shared fields, edited together.
+  const several = useMemo(() => {
+    if (ids.length < 2) return null;
+    const byId = new Map(topology.nodes.map((n) => [n.id, n]));
+    const nodes = ids.flatMap((id) => byId.get(id) ?? []);
+    return nodes.length === ids.length ? nodes : null;
+  }, [ids, topology]);
 
-  const target: ItemRef | null = node
-    ? { type: 'node', id: node.id, item: node }
-    : edge
-      ? { type: 'edge', id: edge.id, item: edge }
-      : group
-        ? { type: 'group', id: group.id, item: group }
-        : null;
+  const target: ItemRef | null = several
+    ? null
+    : node
+      ? { type: 'node', id: node.id, item: node }
+      : edge
+        ? { type: 'edge', id: edge.id, item: edge }
+        : group
+          ? { type: 'group', id: group.id, item: group }
+          : null;
 
   let title = 'Design';
   let subtitle = topology.metadata.name;
-  if (node) {
+  if (several) {
+    title = `${several.length} nodes`;
+    subtitle = summary;
+  } else if (node) {
     title = node.name;
     subtitle = `${NODE_KINDS[node.kind].label} · ${node.id}`;
   } else if (edge) {
@@ -87,7 +100,9 @@ export function Inspector() {
           </span>
         )}
       </div>
-      {ids.length > 1 && <div className="multi-summary">{summary}. Showing the first.</div>}
+      {ids.length > 1 && !several && (
+        <div className="multi-summary">{summary}. Showing the first.</div>
+      )}
       <div className="item-head">
         {node && <span className={`kind-dot cat-${NODE_KINDS[node.kind].category}`} />}
         <div className="item-titles">
@@ -115,7 +130,8 @@ export function Inspector() {
         </div>
       )}
       <div className="inspector-body">
-        {!target && <TopologyForm />}
+        {several && <MultiEdit nodes={several} />}
+        {!target && !several && <TopologyForm />}
         {target && tab === 'yaml' && <YamlTab key={target.id} target={target} />}
         {target && tab === 'form' && (
           <div key={target.id}>

@@ -1,5 +1,5 @@
 // The descriptors the inspector's form is generated from, and the fields several kinds share.
-type FieldType =
+export type FieldType =
   | 'text'
   | 'multiline'
   | 'int'

@@ -1,17 +1,14 @@
 // `fedstudio`: the headless face of Federation Studio, for repos and CI.
 import { Command, CommanderError, Option } from 'commander';
-import { newCommand, templatesCommand } from './commands/templates.ts';
-import { exportCommand } from './commands/export.ts';
 import {
   DEFAULT_EXPORT_TARGET,
   EXPORT_TARGETS,
   type ExportTarget,
-} from '../shared/generate/kubernetes/target.ts';
-import { validateCommand } from './commands/validate.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
+} from '../shared/generate/kubernetes/export-target.ts';
 import { EXIT, UsageError } from './exit.ts';
 
+// Each command's code is loaded when that command runs: `--version` or `rules` never load the
+// generators, and nothing but `lab` loads the Docker client.
 export type Format = 'text' | 'json';
 type FormatOpts = { format?: Format; json?: boolean };
 /** `--format text|json` on every command, with `--json` kept as its short alias. */
@@ -36,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   withFormat(program.command('templates'))
     .description('list the templates a new design can start from')
     .action(async (opts: FormatOpts) => {
+      const { templatesCommand } = await import('./commands/templates.ts');
       code = await templatesCommand({ format: formatOf(opts) });
     });
 
@@ -45,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'overwrite FILE if it exists')
     .argument('<file>', 'the design file to create, e.g. my-stack.topology.yaml')
     .action(async (file: string, opts: FormatOpts & { template: string; force?: boolean }) => {
+      const { newCommand } = await import('./commands/templates.ts');
       code = await newCommand(file, { ...opts, format: formatOf(opts) });
     });
 
@@ -66,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
         file: string,
         opts: FormatOpts & { out: string; force?: boolean; target: ExportTarget },
       ) => {
+        const { exportCommand } = await import('./commands/export.ts');
         code = await exportCommand(file, { ...opts, format: formatOf(opts) });
       },
     );
@@ -83,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(
       async (file: string, opts: FormatOpts & { strict?: boolean; target?: ExportTarget }) => {
+        const { validateCommand } = await import('./commands/validate.ts');
         code = await validateCommand(file, { ...opts, format: formatOf(opts) });
       },
     );
@@ -90,7 +91,8 @@ export async function main(argv: string[]): Promise<number> {
   withFormat(program.command('rules'))
     .description("the validator's rules: when each fires, why it matters, the fix, the source")
     .argument('[id]', 'one rule id')
-    .action((id: string | undefined, opts: FormatOpts) => {
+    .action(async (id: string | undefined, opts: FormatOpts) => {
+      const { rulesCommand } = await import('./commands/rules.ts');
       code = rulesCommand(id, { format: formatOf(opts) });
     });
 
@@ -104,12 +106,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the design file')
     .option('--wait', 'also wait until every scrape and federate edge is up')
     .action(async (file: string, opts: FormatOpts & { wait?: boolean }) => {
+      const { labUpCommand } = await import('./commands/lab.ts');
       code = await labUpCommand(file, { ...opts, format: formatOf(opts) });
     });
   withFormat(lab.command('status'))
     .description("each instance's state, health and URL, and each scrape and federate edge")
     .argument('<file>', 'the design file')
     .action(async (file: string, opts: FormatOpts) => {
+      const { labStatusCommand } = await import('./commands/lab.ts');
       code = await labStatusCommand(file, { format: formatOf(opts) });
     });
   withFormat(lab.command('down'))
@@ -117,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the design file')
     .option('--volumes', "also remove its volumes (the servers' data) and its local values")
     .action(async (file: string, opts: FormatOpts & { volumes?: boolean }) => {
+      const { labDownCommand } = await import('./commands/lab.ts');
       code = await labDownCommand(file, { ...opts, format: formatOf(opts) });
     });
 

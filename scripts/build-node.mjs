@@ -2,7 +2,11 @@
 // the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs). The host's
 // design worker goes next to the web host's and Electron's main bundle, self-contained, since a
 // worker thread loads it by file name.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// The CLI's chunks are named by content hash: last build's would pile up.
+rmSync('dist/cli', { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -49,7 +53,18 @@ const designWorker = (outfile) =>
 await Promise.all([
   designWorker('dist/web/design-worker.mjs'),
   designWorker('dist/electron/design-worker.cjs'),
-  build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
+  // Split so that each command loads only its own code (cli/main.ts imports commands on demand):
+  // `fedstudio --version` reads a few kilobytes, not the generators and the Docker client.
+  build({
+    ...common,
+    entryPoints: ['cli/fedstudio.ts'],
+    outdir: 'dist/cli',
+    splitting: true,
+    entryNames: '[name]',
+    // Beside the entry: modules find files (templates/) relative to their own URL.
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+  }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({
     ...electron,

@@ -1,6 +1,6 @@
 import { DesignError, loadDesign } from '../../host/services/design-files.ts';
 import { sourcePositions } from '../../shared/model/parse.ts';
-import type { Topology } from '../../shared/model/schema.ts';
+import type { Topology, TopologyEdge } from '../../shared/model/schema.ts';
 import type { ExportTarget } from '../../shared/generate/kubernetes/export-target.ts';
 import { validate } from '../../shared/validate/engine.ts';
 import type { Finding, Severity } from '../../shared/validate/types.ts';
@@ -34,9 +34,12 @@ export async function validateCommand(
     return EXIT.unusable;
   }
   const report = validate(design.topology, undefined, opts.target ? { target: opts.target } : {});
-  const positions = sourcePositions(design.text, design.topology);
-  const findings: Located[] = report.findings.map((f) => {
-    const at = positions.get(focusOf(design.topology, f));
+  // Only the items findings are about are placed in the text; a clean design places none.
+  const edgeOf = edgeIndex(design.topology);
+  const focus = report.findings.map((f) => focusOf(edgeOf, f));
+  const positions = sourcePositions(design.text, design.topology, focus);
+  const findings: Located[] = report.findings.map((f, i) => {
+    const at = positions.get(focus[i] ?? '');
     return at && at.line > 0 ? { ...f, line: at.line } : f;
   });
   const active = findings.filter((f) => !f.suppressed);
@@ -60,11 +63,20 @@ export async function validateCommand(
  * The part of the file a finding points at: its first edge when that edge leaves the node it
  * names first (a finding about a connection), else that node.
  */
-function focusOf(t: Topology, f: Finding): string {
+function focusOf(edgeOf: (id: string) => TopologyEdge | undefined, f: Finding): string {
   const node = f.nodes[0];
-  const edge = f.edges[0] !== undefined ? t.edges?.find((e) => e.id === f.edges[0]) : undefined;
+  const edge = f.edges[0] !== undefined ? edgeOf(f.edges[0]) : undefined;
   if (edge && (node === undefined || edge.from === node)) return edge.id;
   return node ?? '';
+}
+
+/** Edges by id, indexed on first use (a design with findings about many edges looks up each). */
+function edgeIndex(t: Topology): (id: string) => TopologyEdge | undefined {
+  let byId: Map<string, TopologyEdge> | undefined;
+  return (id) => {
+    byId ??= new Map((t.edges ?? []).map((e) => [e.id, e]));
+    return byId.get(id);
+  };
 }
 
 function textReport(file: string, findings: Located[]): string {

@@ -11,6 +11,7 @@ import { loadYaml, MAX_NESTING } from './yaml-load.ts';
 import { normalizeText } from './yaml-text.ts';
 
 export { lazyLocator, type Locate } from './locate.ts';
+export { sourcePositions } from './item-positions.ts';
 export type { ModelError } from './model-error.ts';
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
@@ -85,25 +86,6 @@ export function parseTopology(input: string): ParseResult {
     };
   }
   return { ok: true, topology: parsed.data };
-}
-
-/**
- * Where each node, edge and group of a design starts in its text: id -> line and column. Used to
- * point findings at the file (the CLI's `file:line`); built only when asked for.
- */
-export function sourcePositions(
-  text: string,
-  t: Topology,
-): Map<string, { line: number; column: number }> {
-  const locate = lazyLocator(text);
-  const out = new Map<string, { line: number; column: number }>();
-  const add = (id: string, path: PathSegment[]) => {
-    if (!out.has(id)) out.set(id, locate(path));
-  };
-  (t.groups ?? []).forEach((g, i) => add(g.id, ['groups', i]));
-  t.nodes.forEach((n, i) => add(n.id, ['nodes', i]));
-  (t.edges ?? []).forEach((e, i) => add(e.id, ['edges', i]));
-  return out;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

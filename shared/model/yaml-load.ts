@@ -81,7 +81,7 @@ function yamlError(text: string, e: jsyaml.YAMLException): ModelError {
 }
 
 /** The offset where the node js-yaml is about to read starts: past spaces, breaks and comments. */
-function nodeStart(text: string, offset: number): number {
+export function nodeStart(text: string, offset: number): number {
   let i = offset;
   for (;;) {
     const c = text[i];

@@ -51,7 +51,14 @@ const EDGES = [
   'a\tb',
   'a\nb',
   'a\n',
+  'a\n\n',
+  '\n',
   '\n a',
+  ' a\nb',
+  'a\n\n  b\n',
+  'set -e\nexec "$@"\n',
+  'a\tb\nc',
+  'a\u0085\nb',
   'a,b',
   '[a]',
   '{a}',
@@ -104,7 +111,6 @@ describe('dumpYaml', () => {
     expect(dumpYaml({ $a: ['$x', { $b: '$y' }] }, { quotingType: '"' }, double)).toBe(
       jsYaml({ $a: ['$$x', { $b: '$$y' }] }, { quotingType: '"' }),
     );
-    // A multi-line value is left to js-yaml, rewritten all the same.
     expect(dumpYaml(doc, { quotingType: '"' }, double)).toBe(
       jsYaml({ $a: ['$$x', { $b: '$$y' }], multi: 'a$$\nb' }, { quotingType: '"' }),
     );

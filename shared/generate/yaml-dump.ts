@@ -2,8 +2,8 @@
 // every generator uses (no line folding, no anchors), in a fraction of its time: js-yaml probes
 // each string against every implicit type (timestamps included) and copies as it goes, which is
 // most of an export's time at a thousand servers. Plain data (mappings, lists, strings, integers,
-// booleans, null) is written here; anything else, and the rare string whose form depends on its
-// indentation (a multi-line one), is left to js-yaml itself, so the output never differs.
+// booleans, null) is written here, each string's form decided by js-yaml once; anything else is
+// left to js-yaml itself, so the output never differs.
 import yaml from 'js-yaml';
 
 export interface YamlDumpOptions {
@@ -55,6 +55,7 @@ const NOT_PLAIN_WORDS = new Set(
 /** js-yaml writes a longer key as an explicit `? key` pair. */
 const MAX_IMPLICIT_KEY = 1024;
 const NEWLINE = 10;
+const PIPE = 124;
 
 class Writer {
   private readonly quoted = new Map<string, string>();
@@ -67,7 +68,7 @@ class Writer {
 
   /** js-yaml's writeNode for a block context; `compact` as js-yaml passes it. */
   node(v: unknown, level: number, compact: boolean): string {
-    if (typeof v === 'string') return this.scalar(this.value ? this.value(v) : v);
+    if (typeof v === 'string') return this.scalar(this.value ? this.value(v) : v, level);
     if (v === null) return 'null';
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (typeof v === 'number') {
@@ -88,7 +89,9 @@ class Writer {
       const v = (obj as Record<string, unknown>)[key];
       // js-yaml leaves out a pair whose value is undefined.
       if (v === undefined) continue;
-      const k = this.scalar(key);
+      // A key is one line: js-yaml quotes a line break in one, and so does its own writer here.
+      if (key.includes('\n')) throw new Unsupported();
+      const k = this.scalar(key, 0);
       if (k.length > MAX_IMPLICIT_KEY) throw new Unsupported();
       const head = !compact || out !== '' ? this.newline(level) + k : k;
       const dump = this.node(v, level + 1, false);
@@ -109,17 +112,20 @@ class Writer {
     return out;
   }
 
-  /** A one-line string as js-yaml writes it anywhere in a block document. */
-  private scalar(s: string): string {
+  /** A string as js-yaml writes it at `level` of a block document. */
+  private scalar(s: string, level: number): string {
     if (PLAIN.test(s) && !NOT_PLAIN_WORDS.has(s)) return s;
-    // A block literal's lines are indented by depth: js-yaml writes those.
-    if (s.includes('\n')) throw new Unsupported();
     let out = this.quoted.get(s);
     if (out === undefined) {
       out = yaml.dump(s, jsYamlOptions(this.options)).slice(0, -1);
       this.quoted.set(s, out);
     }
-    return out;
+    // A block literal (`|`) is the one form that depends on where it is: js-yaml indents its
+    // lines by the depth, at least one level, as written at the top.
+    if (out.charCodeAt(0) !== PIPE || level <= 1) return out;
+    const more = ' '.repeat(2 * (level - 1));
+    const lines = out.split('\n');
+    return [lines[0], ...lines.slice(1).map((l) => (l === '' ? l : more + l))].join('\n');
   }
 
   private newline(level: number): string {

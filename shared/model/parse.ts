@@ -14,6 +14,9 @@ export { lazyLocator, type Locate } from './locate.ts';
 export { sourcePositions } from './item-positions.ts';
 export type { ModelError } from './model-error.ts';
 
+/** An anchor (`&name`) may be in the text: an alias can only repeat an anchored value. */
+const MAY_ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/m;
+
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
 
 /** `file:line:column: path: message`, the shape editors and CI logs link from. */
@@ -43,7 +46,12 @@ export function parseTopology(input: string): ParseResult {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return whole('a design is a YAML mapping with apiVersion, kind, metadata and nodes');
   }
-  const shape = shapeProblem(raw);
+  // Without anchors nothing is shared: the parse bounded the depth, and the text's own nodes
+  // bound the size; the walk then only looks for `__proto__`, which the text would show.
+  const shape =
+    MAY_ANCHOR.test(text) || loaded.nodes > MAX_EXPANDED_VALUES || text.includes('__proto__')
+      ? shapeProblem(raw)
+      : undefined;
   if (shape?.kind === 'too-big') {
     return whole(
       `the design expands to more than ${MAX_EXPANDED_VALUES} values through YAML aliases`,

@@ -13,7 +13,9 @@ import { documentError, forbiddenCharacter } from './yaml-text.ts';
  */
 export const MAX_NESTING = 64;
 
-export type YamlLoad = { ok: true; value: unknown } | { ok: false; errors: ModelError[] };
+/** `nodes`: how many YAML nodes the text holds (keys too), aliases counted once. */
+export type YamlLoad =
+  { ok: true; value: unknown; nodes: number } | { ok: false; errors: ModelError[] };
 
 class TooDeep {
   constructor(readonly offset: number) {}
@@ -27,12 +29,13 @@ export function loadYaml(text: string): YamlLoad {
   if (bad) return { ok: false, errors: [bad] };
   let docs: unknown[];
   let depth = 0;
+  let nodes = 0;
   try {
     docs = jsyaml.loadAll(text, null, {
       schema: SCHEMA,
       listener: (event, state) => {
         if (event === 'close') depth--;
-        else if (++depth > MAX_NESTING) throw new TooDeep(state.position);
+        else if ((nodes++, ++depth > MAX_NESTING)) throw new TooDeep(state.position);
       },
     });
   } catch (e) {
@@ -57,7 +60,7 @@ export function loadYaml(text: string): YamlLoad {
   if (keyAt !== undefined) {
     return fail(text, keyAt, 'a key must be a plain string, not a list or a mapping');
   }
-  return { ok: true, value: filled[0] ?? null };
+  return { ok: true, value: filled[0] ?? null, nodes };
 }
 
 function fail(text: string, offset: number, message: string): YamlLoad {

@@ -2,11 +2,9 @@
 // the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs). The host's
 // design worker goes next to the web host's and Electron's main bundle, self-contained, since a
 // worker thread loads it by file name.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
-
-// The CLI's chunks are named by content hash: last build's would pile up.
-rmSync('dist/cli', { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -64,6 +62,13 @@ await Promise.all([
     // Beside the entry: modules find files (templates/) relative to their own URL.
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
+    metafile: true,
+  }).then(({ metafile }) => {
+    // Chunks are named by content: last build's are removed once this one is in place (not
+    // before, so a CLI running meanwhile finds its files).
+    const made = new Set(Object.keys(metafile.outputs).map((f) => path.resolve(f)));
+    for (const f of readdirSync('dist/cli'))
+      if (!made.has(path.resolve('dist/cli', f))) rmSync(path.join('dist/cli', f), { force: true });
   }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({

@@ -3,6 +3,8 @@
 // against `promtool check rules` on the rule files its export writes; `fedstudio export` of the
 // 1,000-server design against `promtool check config` on the prometheus.yml files it writes; and
 // `fedstudio --version` against `promtool --version`. Results: stdout, bench/results/cli-vs-promtool.json.
+// Knobs: FEDSTUDIO_BENCH_REPEATS (default 5); FEDSTUDIO_BENCH_BASELINE, the bin/fedstudio.mjs of
+// another build (an older checkout), measured in the same rounds as a third side.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,9 @@ import { bigFederation, withDistinctRules } from './designs.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'fedstudio.mjs');
 const REPEATS = Math.max(1, Number(process.env.FEDSTUDIO_BENCH_REPEATS ?? 5));
+const BASELINE = process.env.FEDSTUDIO_BENCH_BASELINE
+  ? path.resolve(process.env.FEDSTUDIO_BENCH_BASELINE)
+  : undefined;
 
 if (spawnSync('promtool', ['--version']).error) {
   process.stdout.write('cli-vs-promtool skipped: no promtool (apt-get install prometheus)\n');
@@ -40,6 +45,8 @@ interface Pair {
   /** Our median over theirs. */
   ratio: number;
   detail: string;
+  /** The baseline build, when one was given: its side and its median over theirs. */
+  baseline?: Side & { ratio: number };
 }
 
 const stats = (times: number[]): Side => {
@@ -50,24 +57,28 @@ const stats = (times: number[]): Side => {
   };
 };
 
-/** Both sides, alternating, after one warm-up each. */
-function pair(name: string, ours: () => number, theirs: () => number, detail: string): Pair {
-  ours();
-  theirs();
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    a.push(ours());
-    b.push(theirs());
-  }
-  const o = stats(a);
-  const t = stats(b);
+const ratioOf = (a: Side, b: Side) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
+
+/** Both sides (and the baseline's), alternating, after one warm-up each. */
+function pair(
+  name: string,
+  ours: (cli: string) => number,
+  theirs: () => number,
+  detail: string,
+): Pair {
+  const sides = [() => ours(CLI), theirs, ...(BASELINE ? [() => ours(BASELINE)] : [])];
+  sides.forEach((run) => run());
+  const times: number[][] = sides.map(() => []);
+  for (let i = 0; i < REPEATS; i++) sides.forEach((run, k) => times[k]?.push(run()));
+  const [o, t, b] = times.map(stats);
+  if (!o || !t) throw new Error('no measurements');
   return {
     name,
     ours: o,
     theirs: t,
-    ratio: Math.round((o.medianMs / t.medianMs) * 100) / 100,
+    ratio: ratioOf(o, t),
     detail,
+    ...(b ? { baseline: { ...b, ratio: ratioOf(b, t) } } : {}),
   };
 }
 
@@ -95,17 +106,17 @@ try {
   writeFileSync(bigDesign, serializeTopology(bigFederation(100, 10, 10)));
   const bigOut = path.join(dir, 'big-export');
   let n = 0;
-  const exportOnce = () => {
+  const exportOnce = (cli: string) => {
     // A new folder each time: a first export, as CI would make it.
-    return timed(process.execPath, [CLI, 'export', bigDesign, '--out', `${bigOut}-${n++}`]);
+    return timed(process.execPath, [cli, 'export', bigDesign, '--out', `${bigOut}-${n++}`]);
   };
-  exportOnce();
+  exportOnce(CLI);
   const configs = filesNamed(`${bigOut}-0`, (f) => f === 'prometheus.yml');
 
   const pairs = [
     pair(
       'validate 10k-expression design / promtool check rules on its rule files',
-      () => timed(process.execPath, [CLI, 'validate', rulesDesign], [0, 1]),
+      (cli) => timed(process.execPath, [cli, 'validate', rulesDesign], [0, 1]),
       () => timed('promtool', ['check', 'rules', ...ruleFiles]),
       `${ruleFiles.length} rule files`,
     ),
@@ -117,7 +128,7 @@ try {
     ),
     pair(
       'fedstudio --version / promtool --version',
-      () => timed(process.execPath, [CLI, '--version']),
+      (cli) => timed(process.execPath, [cli, '--version']),
       () => timed('promtool', ['--version']),
       '',
     ),
@@ -126,12 +137,25 @@ try {
     process.stdout.write(
       `${p.name}: ${p.ratio}x (ours median ${p.ours.medianMs} ms, min ${p.ours.minMs}; ` +
         `promtool median ${p.theirs.medianMs} ms, min ${p.theirs.minMs}; ${REPEATS} runs each)` +
-        `${p.detail ? ` ${p.detail}` : ''}\n`,
+        `${p.detail ? ` ${p.detail}` : ''}` +
+        (p.baseline
+          ? `; baseline ${p.baseline.ratio}x (median ${p.baseline.medianMs} ms, min ${p.baseline.minMs})`
+          : '') +
+        '\n',
     );
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
     path.join(ROOT, 'bench', 'results', 'cli-vs-promtool.json'),
-    JSON.stringify({ at: new Date().toISOString(), repeats: REPEATS, pairs }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        repeats: REPEATS,
+        ...(BASELINE ? { baseline: BASELINE } : {}),
+        pairs,
+      },
+      null,
+      2,
+    ) + '\n',
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,18 +1,15 @@
 // `fedstudio`: the headless face of Federation Studio, for repos and CI.
 import { Command, CommanderError, Option } from 'commander';
-import { newCommand, templatesCommand } from './commands/templates.ts';
-import { exportCommand } from './commands/export.ts';
 import {
   DEFAULT_EXPORT_TARGET,
   EXPORT_TARGETS,
   type ExportTarget,
-} from '../shared/generate/kubernetes/target.ts';
-import { validateCommand } from './commands/validate.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.ts';
+} from '../shared/export-target.ts';
 import { EXIT, UsageError } from './exit.ts';
 import type { Format, ReportFormat } from './formats.ts';
 
+// Each command's code is loaded when that command runs: `--version` or `rules` never load the
+// generators, and nothing but `lab` loads the Docker client.
 type FormatOpts<F extends string = Format> = { format?: F; json?: boolean };
 /** `--format text|json` on every command, with `--json` kept as its short alias. */
 function withFormat(c: Command, formats: readonly string[] = ['text', 'json']): Command {
@@ -35,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   withFormat(program.command('templates'))
     .description('list the templates a new design can start from')
     .action(async (opts: FormatOpts) => {
+      const { templatesCommand } = await import('./commands/templates.ts');
       code = await templatesCommand({ format: formatOf(opts) });
     });
 
@@ -44,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'overwrite FILE if it exists')
     .argument('<file>', 'the design file to create, e.g. my-stack.topology.yaml')
     .action(async (file: string, opts: FormatOpts & { template: string; force?: boolean }) => {
+      const { newCommand } = await import('./commands/templates.ts');
       code = await newCommand(file, { ...opts, format: formatOf(opts) });
     });
 
@@ -65,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         file: string,
         opts: FormatOpts & { out: string; force?: boolean; target: ExportTarget },
       ) => {
+        const { exportCommand } = await import('./commands/export.ts');
         code = await exportCommand(file, { ...opts, format: formatOf(opts) });
       },
     );
@@ -85,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         file: string,
         opts: FormatOpts<ReportFormat> & { strict?: boolean; target?: ExportTarget },
       ) => {
+        const { validateCommand } = await import('./commands/validate.ts');
         code = await validateCommand(file, { ...opts, format: formatOf(opts) });
       },
     );
@@ -92,7 +93,8 @@ export async function main(argv: string[]): Promise<number> {
   withFormat(program.command('rules'))
     .description("the validator's rules: when each fires, why it matters, the fix, the source")
     .argument('[id]', 'one rule id')
-    .action((id: string | undefined, opts: FormatOpts) => {
+    .action(async (id: string | undefined, opts: FormatOpts) => {
+      const { rulesCommand } = await import('./commands/rules.ts');
       code = rulesCommand(id, { format: formatOf(opts) });
     });
 
@@ -106,12 +108,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the design file')
     .option('--wait', 'also wait until every scrape and federate edge is up')
     .action(async (file: string, opts: FormatOpts & { wait?: boolean }) => {
+      const { labUpCommand } = await import('./commands/lab.ts');
       code = await labUpCommand(file, { ...opts, format: formatOf(opts) });
     });
   withFormat(lab.command('status'))
     .description("each instance's state, health and URL, and each scrape and federate edge")
     .argument('<file>', 'the design file')
     .action(async (file: string, opts: FormatOpts) => {
+      const { labStatusCommand } = await import('./commands/lab.ts');
       code = await labStatusCommand(file, { format: formatOf(opts) });
     });
   withFormat(lab.command('down'))
@@ -119,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the design file')
     .option('--volumes', "also remove its volumes (the servers' data) and its local values")
     .action(async (file: string, opts: FormatOpts & { volumes?: boolean }) => {
+      const { labDownCommand } = await import('./commands/lab.ts');
       code = await labDownCommand(file, { ...opts, format: formatOf(opts) });
     });
 

@@ -2,6 +2,8 @@
 // the web host (dist/web/main.mjs), and Electron's main and preload (dist/electron/*.cjs). The host's
 // design worker goes next to the web host's and Electron's main bundle, self-contained, since a
 // worker thread loads it by file name.
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const common = {
@@ -49,7 +51,25 @@ const designWorker = (outfile) =>
 await Promise.all([
   designWorker('dist/web/design-worker.mjs'),
   designWorker('dist/electron/design-worker.cjs'),
-  build({ ...common, entryPoints: ['cli/fedstudio.ts'], outfile: 'dist/cli/fedstudio.mjs' }),
+  // Split so that each command loads only its own code (cli/main.ts imports commands on demand):
+  // `fedstudio --version` reads a few kilobytes, not the generators and the Docker client.
+  build({
+    ...common,
+    entryPoints: ['cli/fedstudio.ts'],
+    outdir: 'dist/cli',
+    splitting: true,
+    entryNames: '[name]',
+    // Beside the entry: modules find files (templates/) relative to their own URL.
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+  }).then(({ metafile }) => {
+    // Chunks are named by content: last build's are removed once this one is in place (not
+    // before, so a CLI running meanwhile finds its files).
+    const made = new Set(Object.keys(metafile.outputs).map((f) => path.resolve(f)));
+    for (const f of readdirSync('dist/cli'))
+      if (!made.has(path.resolve('dist/cli', f))) rmSync(path.join('dist/cli', f), { force: true });
+  }),
   build({ ...common, entryPoints: ['host/web/main.ts'], outfile: 'dist/web/main.mjs' }),
   build({
     ...electron,

@@ -50,9 +50,11 @@ export async function validateCommand(
     return EXIT.unusable;
   }
   const report = validate(design.topology, undefined, opts.target ? { target: opts.target } : {});
-  const positions = sourcePositions(design.text, design.topology);
-  const findings: LocatedFinding[] = report.findings.map((f) => {
-    const at = positions.get(focusOf(design.topology, f));
+  // Only the items findings are about are placed in the text; a clean design places none.
+  const focus = report.findings.map((f) => focusOf(design.topology, f));
+  const positions = sourcePositions(design.text, design.topology, focus);
+  const findings: LocatedFinding[] = report.findings.map((f, i) => {
+    const at = positions.get(focus[i] ?? '');
     return at && at.line > 0 ? { ...f, line: at.line, column: at.column } : f;
   });
   const active = findings.filter((f) => !f.suppressed);

@@ -18,6 +18,19 @@ export function confinedPath(root: string, relative: string): string {
 /** Node's file thread pool has 4 threads: other calls' file operations queue behind few writes. */
 const WRITES_AT_ONCE = 4;
 
+/** Runs `work` on every item, at most `limit` at a time, in order of start. */
+export async function eachAtMost<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Writes every file of a tree below `root` (which must exist). */
 export async function writeFileTree(root: string, files: FileTree): Promise<void> {
   const dirs = new Set<string>();
@@ -26,13 +39,12 @@ export async function writeFileTree(root: string, files: FileTree): Promise<void
     dirs.add(path.dirname(abs));
     return [abs, files[rel] ?? ''] as const;
   });
-  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+  // Only the deepest folders are made (each makes its parents); a folder whose child is made
+  // anyway needs no call of its own.
+  const parents = new Set([...dirs].map((d) => path.dirname(d)));
+  const leaves = [...dirs].filter((d) => !parents.has(d)).sort();
+  await eachAtMost(leaves, WRITES_AT_ONCE, (d) => mkdir(d, { recursive: true }));
   // A few writes at a time: thousands at once hold the event loop in one long burst and open as
   // many files as the tree has.
-  let next = 0;
-  const writer = async () => {
-    for (let t = targets[next++]; t; t = targets[next++])
-      await writeFile(t[0], t[1], { mode: 0o644 });
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, targets.length) }, writer));
+  await eachAtMost(targets, WRITES_AT_ONCE, ([abs, text]) => writeFile(abs, text, { mode: 0o644 }));
 }

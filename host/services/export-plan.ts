@@ -64,12 +64,14 @@ export async function planExport(
 ): Promise<ExportPlan> {
   const listed = previous.kind === 'manifest' ? previous.files : new Map<string, string>();
   const checkedDirs = new Set<string>();
+  const missingDirs = new Set<string>();
   const files: PlannedFile[] = [];
   for (const [rel, text] of tree) {
-    await checkFolders(root, rel, checkedDirs);
+    // In a folder that is not there (a first export), no file is: nothing to look at.
+    const folderMissing = await checkFolders(root, rel, checkedDirs, missingDirs);
     const hash = sha256(text);
     const abs = path.join(root, rel);
-    const s = await lstat(abs).catch(() => null);
+    const s = folderMissing ? null : await lstat(abs).catch(() => null);
     if (s === null) {
       files.push({ path: rel, text, hash, action: 'create' });
       continue;
@@ -108,15 +110,27 @@ export async function planExport(
   return { files, remove, orphaned };
 }
 
-/** Refuses when a folder on the way to `rel` is a file or a link (writing through it escapes). */
-async function checkFolders(root: string, rel: string, checked: Set<string>) {
+/**
+ * Refuses when a folder on the way to `rel` is a file or a link (writing through it escapes).
+ * True when one of them does not exist (remembered in `missing`, as the real ones in `checked`).
+ */
+async function checkFolders(
+  root: string,
+  rel: string,
+  checked: Set<string>,
+  missing: Set<string>,
+): Promise<boolean> {
   const parts = rel.split('/').slice(0, -1);
   let sub = '';
   for (const p of parts) {
     sub = sub === '' ? p : `${sub}/${p}`;
+    if (missing.has(sub)) return true;
     if (checked.has(sub)) continue;
     const s = await lstat(path.join(root, sub)).catch(() => null);
-    if (s === null) return;
+    if (s === null) {
+      missing.add(sub);
+      return true;
+    }
     if (!s.isDirectory()) {
       const what = s.isSymbolicLink() ? 'a symbolic link' : 'a file';
       throw new ExportRefused(
@@ -125,4 +139,5 @@ async function checkFolders(root: string, rel: string, checked: Set<string>) {
     }
     checked.add(sub);
   }
+  return false;
 }

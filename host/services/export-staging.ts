@@ -69,12 +69,7 @@ export async function sealStaging(s: Staging, journal: Journal, manifest: string
 
 /** Moves a sealed staging folder's files into `root`, removes stale files, then the manifest. */
 export async function rollForward(root: string, stagingDir: string, journal: Journal) {
-  const files = path.join(stagingDir, 'files');
-  for (const rel of await listFiles(files)) {
-    const to = confinedPath(root, rel);
-    await mkdir(path.dirname(to), { recursive: true });
-    await rename(path.join(files, rel), to);
-  }
+  await moveInto(root, path.join(stagingDir, 'files'), '');
   const removed: string[] = [];
   for (const r of journal.remove) {
     if (await removeIfUnchanged(root, r.path, r.sha256)) removed.push(r.path);
@@ -83,6 +78,36 @@ export async function rollForward(root: string, stagingDir: string, journal: Jou
   if (await exists(manifest)) await rename(manifest, path.join(root, EXPORT_MARKER));
   await discardStaging(stagingDir);
   return removed;
+}
+
+/**
+ * Moves the staged entries of folder `rel` into place. A folder the export folder does not have
+ * yet moves whole, in one rename (a first export moves a few folders, not thousands of files);
+ * into one it has, its entries move one by one.
+ */
+async function moveInto(root: string, staged: string, rel: string): Promise<void> {
+  const entries = await readdir(path.join(staged, rel), { withFileTypes: true }).catch(() => []);
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const sub = rel === '' ? e.name : `${rel}/${e.name}`;
+    const to = confinedPath(root, sub);
+    if (!e.isDirectory()) {
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(path.join(staged, sub), to);
+      continue;
+    }
+    const there = await lstat(to).catch(() => null);
+    if (there === null) {
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(path.join(staged, sub), to);
+    } else if (there.isDirectory()) await moveInto(root, staged, sub);
+    // Not a real folder (a link, planned through with --force): its files go one by one, through it.
+    else
+      for (const f of await listFiles(path.join(staged, sub), sub)) {
+        const dest = confinedPath(root, f);
+        await mkdir(path.dirname(dest), { recursive: true });
+        await rename(path.join(staged, f), dest);
+      }
+  }
 }
 
 /**

@@ -20,7 +20,9 @@ import {
   type Staging,
 } from './export-staging.ts';
 import { ExportRefused, describeFsError, resolveTarget } from './export-target.ts';
-import { writeFileTree } from '../disk/file-tree.ts';
+import { eachAtMost, writeFileTree } from '../disk/file-tree.ts';
+
+const FOLDERS_AT_ONCE = 4;
 
 export { EXPORT_MARKER } from './export-manifest.ts';
 export { ExportRefused } from './export-target.ts';
@@ -208,13 +210,14 @@ async function leftAlone(root: string, tree: [string, string][]): Promise<string
     }
   }
   const out: string[] = [];
-  for (const dir of folders) {
+  // A few folders at a time: an export of a thousand servers has thousands.
+  await eachAtMost([...folders], FOLDERS_AT_ONCE, async (dir) => {
     const names = await readdir(path.join(root, dir)).catch(() => []);
     for (const name of names) {
       const rel = dir === '' ? name : `${dir}/${name}`;
       if (!generated.has(rel) && !(dir === '' && isReservedName(name))) out.push(rel);
     }
-  }
+  });
   return out;
 }
 

@@ -10,7 +10,11 @@ import { MAX_EXPANDED_VALUES, shapeProblem } from '../model/value-shape.ts';
 import { loadYaml, MAX_NESTING } from '../model/yaml-load.ts';
 import { normalizeText } from '../model/yaml-text.ts';
 
+export { sourcePositions } from '../model/item-positions.ts';
 export type { ModelError } from '../model/model-error.ts';
+
+/** An anchor (`&name`) may be in the text: an alias can only repeat an anchored value. */
+const MAY_ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/m;
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ModelError[] };
 
@@ -41,7 +45,12 @@ export function parseTopology(input: string): ParseResult {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return whole('a design is a YAML mapping with apiVersion, kind, metadata and nodes');
   }
-  const shape = shapeProblem(raw);
+  // Without anchors nothing is shared: the parse bounded the depth, and the text's own nodes
+  // bound the size; the walk then only looks for `__proto__`, which the text would show.
+  const shape =
+    MAY_ANCHOR.test(text) || loaded.nodes > MAX_EXPANDED_VALUES || text.includes('__proto__')
+      ? shapeProblem(raw)
+      : undefined;
   if (shape?.kind === 'too-big') {
     return whole(
       `the design expands to more than ${MAX_EXPANDED_VALUES} values through YAML aliases`,
@@ -84,25 +93,6 @@ export function parseTopology(input: string): ParseResult {
     };
   }
   return { ok: true, topology: parsed.data };
-}
-
-/**
- * Where each node, edge and group of a design starts in its text: id -> line and column. Used to
- * point findings at the file (the CLI's `file:line`); built only when asked for.
- */
-export function sourcePositions(
-  text: string,
-  t: Topology,
-): Map<string, { line: number; column: number }> {
-  const locate = lazyLocator(text);
-  const out = new Map<string, { line: number; column: number }>();
-  const add = (id: string, path: PathSegment[]) => {
-    if (!out.has(id)) out.set(id, locate(path));
-  };
-  (t.groups ?? []).forEach((g, i) => add(g.id, ['groups', i]));
-  t.nodes.forEach((n, i) => add(n.id, ['nodes', i]));
-  (t.edges ?? []).forEach((e, i) => add(e.id, ['edges', i]));
-  return out;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

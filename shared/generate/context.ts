@@ -43,11 +43,12 @@ export function createContext(t: Topology): GenerateContext {
 
 /** node id -> node ids it starts after; a depth-first walk drops edges that close a cycle. */
 function acyclicDependencies(nodes: TopologyNode[], edges: TopologyEdge[]): Map<string, string[]> {
-  const next = new Map<string, string[]>();
+  // A set per node: a federator of twenty thousand sources is looked up once per edge.
+  const next = new Map<string, Set<string>>();
   for (const e of edges) {
     if (!STARTUP_EDGES.has(e.kind) || e.from === e.to) continue;
-    const list = next.get(e.from) ?? [];
-    if (!list.includes(e.to)) list.push(e.to);
+    const list = next.get(e.from) ?? new Set<string>();
+    list.add(e.to);
     next.set(e.from, list);
   }
   const state = new Map<string, 'open' | 'done'>();

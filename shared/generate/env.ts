@@ -34,30 +34,44 @@ export function designVars(t: Topology): string[] {
 
 /** Where the design uses each variable, e.g. `alertmanager "am" (receivers[0].url)`; free text left out. */
 export function designVarUses(t: Topology): Map<string, string[]> {
-  const uses = new Map<string, string[]>();
-  const walk = (v: unknown, owner: string, path: string) => {
+  const uses = new Map<string, Set<string>>();
+  // The path is kept as segments and spelled out only where a variable is found: a design of
+  // thousands of nodes has hundreds of thousands of values and few variables.
+  const path: (string | number)[] = [];
+  const spelled = () =>
+    path.reduce<string>(
+      (s, seg) => (typeof seg === 'number' ? `${s}[${seg}]` : s === '' ? seg : `${s}.${seg}`),
+      '',
+    );
+  const walk = (v: unknown, owner: string) => {
     if (typeof v === 'string') {
+      if (!v.includes('$')) return;
       for (const m of v.matchAll(VAR_REF)) {
         if (!m[1]) continue;
-        const list = uses.get(m[1]) ?? [];
-        const use = `${owner} (${path})`;
-        if (!list.includes(use)) list.push(use);
+        const list = uses.get(m[1]) ?? new Set<string>();
+        list.add(`${owner} (${spelled()})`);
         uses.set(m[1], list);
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, owner, `${path}[${i}]`));
-    else if (v !== null && typeof v === 'object') {
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        path.push(i);
+        walk(x, owner);
+        path.pop();
+      });
+    } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'notes' || k === 'description') continue;
-        walk(x, owner, path === '' ? k : `${path}.${k}`);
+        path.push(k);
+        walk(x, owner);
+        path.pop();
       }
     }
   };
-  for (const n of t.nodes)
-    walk({ ...n, id: undefined, name: undefined }, `${n.kind} "${n.name}"`, '');
-  for (const e of t.edges ?? []) walk(e, `${e.kind} edge "${e.id}"`, '');
-  for (const g of t.groups ?? []) walk(g, `group "${g.id}"`, '');
-  walk({ defaults: t.defaults, images: t.images }, 'the design', '');
-  return uses;
+  for (const n of t.nodes) walk({ ...n, id: undefined, name: undefined }, `${n.kind} "${n.name}"`);
+  for (const e of t.edges ?? []) walk(e, `${e.kind} edge "${e.id}"`);
+  for (const g of t.groups ?? []) walk(g, `group "${g.id}"`);
+  walk({ defaults: t.defaults, images: t.images }, 'the design');
+  return new Map([...uses].map(([name, list]) => [name, [...list]]));
 }
 
 /**

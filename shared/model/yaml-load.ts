@@ -13,7 +13,9 @@ import { documentError, forbiddenCharacter } from './yaml-text.ts';
  */
 export const MAX_NESTING = 64;
 
-export type YamlLoad = { ok: true; value: unknown } | { ok: false; errors: ModelError[] };
+/** `nodes`: how many YAML nodes the text holds (keys too), aliases counted once. */
+export type YamlLoad =
+  { ok: true; value: unknown; nodes: number } | { ok: false; errors: ModelError[] };
 
 class TooDeep extends Error {
   constructor(readonly offset: number) {
@@ -29,12 +31,13 @@ export function loadYaml(text: string): YamlLoad {
   if (bad) return { ok: false, errors: [bad] };
   let docs: unknown[];
   let depth = 0;
+  let nodes = 0;
   try {
     docs = jsyaml.loadAll(text, null, {
       schema: SCHEMA,
       listener: (event, state) => {
         if (event === 'close') depth--;
-        else if (++depth > MAX_NESTING) throw new TooDeep(state.position);
+        else if ((nodes++, ++depth > MAX_NESTING)) throw new TooDeep(state.position);
       },
     });
   } catch (e) {
@@ -59,7 +62,7 @@ export function loadYaml(text: string): YamlLoad {
   if (keyAt !== undefined) {
     return fail(text, keyAt, 'a key must be a plain string, not a list or a mapping');
   }
-  return { ok: true, value: filled[0] ?? null };
+  return { ok: true, value: filled[0] ?? null, nodes };
 }
 
 function fail(text: string, offset: number, message: string): YamlLoad {
@@ -85,7 +88,7 @@ function yamlError(text: string, e: jsyaml.YAMLException): ModelError {
 }
 
 /** The offset where the node js-yaml is about to read starts: past spaces, breaks and comments. */
-function nodeStart(text: string, offset: number): number {
+export function nodeStart(text: string, offset: number): number {
   let i = offset;
   for (;;) {
     const c = text[i];

@@ -1,6 +1,6 @@
 // The part of a design a finding points at, the same for the CLI's file:line and the app's
 // click-to-show: a finding about a connection points at that edge, not at the node it names.
-import type { Topology } from '../model/schema.ts';
+import type { Topology, TopologyEdge } from '../model/schema.ts';
 import type { Finding } from './types.ts';
 
 /**
@@ -10,7 +10,18 @@ import type { Finding } from './types.ts';
 export function focusOf(t: Topology, f: Pick<Finding, 'nodes' | 'edges'>): string {
   const node = f.nodes[0];
   const edgeId = f.edges[0];
-  const edge = edgeId !== undefined ? t.edges?.find((e) => e.id === edgeId) : undefined;
+  const edge = edgeId !== undefined ? edgesById(t).get(edgeId) : undefined;
   if (edge && (node === undefined || edge.from === node)) return edge.id;
   return node ?? edgeId ?? '';
+}
+
+/** Edges by id, once per design: a report may hold findings about thousands of edges. */
+const EDGE_INDEX = new WeakMap<Topology, Map<string, TopologyEdge>>();
+function edgesById(t: Topology): Map<string, TopologyEdge> {
+  let index = EDGE_INDEX.get(t);
+  if (!index) {
+    index = new Map((t.edges ?? []).map((e) => [e.id, e]));
+    EDGE_INDEX.set(t, index);
+  }
+  return index;
 }

@@ -154,12 +154,23 @@ export function parseExpr(text: string): ExprParse {
   };
 }
 
+/** Compiled matchers by pattern (null: not a JS regex): a design repeats a few over and over. */
+const compiled = new Map<string, RegExp | null>();
+const MAX_COMPILED = 1000;
+
 function regexMatches(pattern: string, value: string): boolean | null {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return null; // not a JS regex (RE2 differs a little): make no claim
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      re = null; // not a JS regex (RE2 differs a little): make no claim
+    }
+    // Bounded: a long-lived app sees many designs; the oldest pattern makes room.
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(pattern, re);
   }
+  return re === null ? null : re.test(value);
 }
 
 export function matcherMatches(m: LabelMatcher, value: string): boolean | null {

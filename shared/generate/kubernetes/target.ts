@@ -7,7 +7,7 @@ import { generateKubernetes } from './index.ts';
 
 import type { ExportTarget } from '../../export-target.ts';
 
-export { DEFAULT_EXPORT_TARGET, EXPORT_TARGETS, type ExportTarget } from '../../export-target.ts';
+export type { ExportTarget } from '../../export-target.ts';
 
 export interface TargetExport {
   files: FileTree;

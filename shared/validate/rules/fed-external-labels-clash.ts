@@ -23,7 +23,8 @@ export const fedExternalLabelsClash: Rule = {
           const key = labelsKey(labels);
           const o = owners.get(key);
           if (!o) owners.set(key, { labels, nodes: [id] });
-          else if (!o.nodes.includes(id)) o.nodes.push(id);
+          // Each node's servers come one after another: only the last owner can be this node.
+          else if (o.nodes[o.nodes.length - 1] !== id) o.nodes.push(id);
         }
       }
       // One finding per set of clashing sources, with the first label set they share.

@@ -11,15 +11,17 @@ export const fedExternalLabelsMissing: Rule = {
   sources: ['RP'],
   check(f) {
     // By target in design order: one finding per source, naming all who federate it.
-    const bySource = new Map<string, { federators: string[]; edges: string[] }>();
+    const bySource = new Map<string, { federators: Set<string>; edges: string[] }>();
     for (const e of f.edgesOfKind('federate')) {
       let s = bySource.get(e.to);
-      if (!s) bySource.set(e.to, (s = { federators: [], edges: [] }));
-      if (!s.federators.includes(e.from)) s.federators.push(e.from);
+      if (!s) bySource.set(e.to, (s = { federators: new Set(), edges: [] }));
+      s.federators.add(e.from);
       s.edges.push(e.id);
     }
     const out = [];
-    for (const [source, { federators, edges }] of bySource) {
+    for (const [source, s] of bySource) {
+      const federators = [...s.federators];
+      const edges = s.edges;
       // Group and node labels only: every replicated node has replica="0", every sharded one
       // shard="0", so those generated labels never say which source a series came from.
       if (Object.keys(f.nodeLabels(source)).length > 0) continue;

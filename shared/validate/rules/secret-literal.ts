@@ -33,6 +33,8 @@ const SHAPES: { what: string; re: RegExp; literal?: (m: RegExpMatchArray) => boo
 
 /** A PagerDuty routing or service key: 32 hex digits, in a field named for a key. */
 const PD_KEY = /^[0-9a-f]{32}$/i;
+/** Any of the shapes, ignoring case (so it matches whenever one of them does): most values none. */
+const ANY_SHAPE = new RegExp(SHAPES.map((s) => `(?:${s.re.source})`).join('|'), 'i');
 const KEY_FIELD = /key|token|secret/i;
 
 export const secretLiteral: Rule = {
@@ -50,6 +52,7 @@ export const secretLiteral: Rule = {
       const keyField = typeof last === 'string' && KEY_FIELD.test(last);
       let what: string | undefined;
       if (keyField && PD_KEY.test(s.value.trim())) what = 'a PagerDuty key';
+      else if (!ANY_SHAPE.test(s.value)) continue;
       for (const shape of SHAPES) {
         if (what) break;
         const m = shape.re.exec(s.value);

@@ -18,7 +18,8 @@ export const shardDoubleScrape: Rule = {
       const scrapers = unique(edges.map((e) => e.from));
       if (scrapers.length < 2) continue;
       const wholeScrapers = unique(whole.map((e) => e.from));
-      const partial = scrapers.filter((id) => !wholeScrapers.includes(id));
+      const whollyScraped = new Set(wholeScrapers);
+      const partial = scrapers.filter((id) => !whollyScraped.has(id));
       const names = (ids: string[]) => listOf(ids.map((id) => f.nameOf(id)));
       const message =
         partial.length === 0

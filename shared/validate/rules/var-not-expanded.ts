@@ -59,7 +59,7 @@ export const varNotExpanded: Rule = {
     const t = facts.topology;
     const out: Draft[] = [];
     for (const s of designStrings(t)) {
-      if (s.freeText || s.owner === 'metadata') continue;
+      if (s.freeText || s.owner === 'metadata' || !s.value.includes('$')) continue;
       const names = [...s.value.matchAll(VAR_REF)].map((m) => m[1]);
       if (names.length === 0 || expanded(t, s)) continue;
       out.push({

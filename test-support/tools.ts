@@ -71,8 +71,8 @@ export async function withTree<T>(
   }
 }
 
-export function promtoolCheckConfig(file: string): ToolRun {
-  return runTool('promtool', ['check', 'config', file]);
+export function promtoolCheckConfig(file: string, flags: string[] = []): ToolRun {
+  return runTool('promtool', ['check', 'config', ...flags, file]);
 }
 export function promtoolCheckRules(file: string): ToolRun {
   return runTool('promtool', ['check', 'rules', file]);

@@ -1,9 +1,12 @@
 // The scrape_configs of one Prometheus server: a job per scrape edge (hashmod-sharded when the
-// server is a shard) and a job per federate edge.
+// server is a shard; jobs to targets nodes are made in target-jobs.ts) and a job per federate edge.
 import { EXPORTER_SPECS, NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
+import { isProbe } from './blackbox.ts';
 import type { GenerateContext } from './context.ts';
+import { connectionKeys, effectiveOptions, relabelStep } from './scrape-options.ts';
+import { targetJobKeys, targetJobsOf, type TargetJob } from './target-jobs.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
@@ -114,20 +117,40 @@ function scrapeJob(
   instance: Instance,
   edge: EdgeOf<'scrape'>,
   claimed: ClaimedJob,
+  targetJobs: Map<string, TargetJob>,
+  how: ScrapeConfigOptions,
 ): ScrapeJob {
   const target = ctx.node(edge.to);
   const endpoints = scrapedEndpoints(ctx, target);
   const { jobName, relabel } = claimed;
   const partition = partitionFor(node, instance, edge);
   const relabelConfigs = [...(partition ? shardRelabeling(partition) : []), ...relabel];
-  const group: Record<string, unknown> = { targets: endpoints.targets };
-  if (Object.keys(endpoints.labels).length > 0) group.labels = endpoints.labels;
-  return {
+  const head = {
     job_name: jobName,
     ...timing(edge),
-    metrics_path: edge.metricsPath ?? endpoints.metricsPath,
+    metrics_path:
+      target.kind === 'targets' && isProbe(target)
+        ? '/probe'
+        : (edge.metricsPath ?? endpoints.metricsPath),
+  };
+  const job = targetJobs.get(edge.id);
+  if (target.kind === 'targets' && job) {
+    const keys = targetJobKeys(ctx, edge, target, job, relabelConfigs, how.inlineTargets === true);
+    return { ...head, ...keys };
+  }
+  // A service of the stack itself: its instances, by the names the stack gives them.
+  const group: Record<string, unknown> = { targets: endpoints.targets };
+  if (Object.keys(endpoints.labels).length > 0) group.labels = endpoints.labels;
+  const options = effectiveOptions(edge, target);
+  const userRelabel = (options.relabel ?? []).map(relabelStep);
+  const metricRelabel = (options.metricRelabel ?? []).map(relabelStep);
+  const all = [...relabelConfigs, ...userRelabel];
+  return {
+    ...head,
+    ...connectionKeys(options),
     static_configs: [group],
-    ...(relabelConfigs.length > 0 ? { relabel_configs: relabelConfigs } : {}),
+    ...(all.length > 0 ? { relabel_configs: all } : {}),
+    ...(metricRelabel.length > 0 ? { metric_relabel_configs: metricRelabel } : {}),
   };
 }
 
@@ -178,17 +201,24 @@ function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
   return claimed;
 }
 
+export interface ScrapeConfigOptions {
+  /** List file discovery's targets in the job (where no file sits beside the config: Kubernetes). */
+  inlineTargets?: boolean;
+}
+
 /** Every scrape job of one server: scrape edges first, then federate edges, in design order. */
 export function scrapeConfigs(
   ctx: GenerateContext,
   node: PrometheusNode,
   instance: Instance,
+  options: ScrapeConfigOptions = {},
 ): ScrapeJob[] {
   const jobs = jobNamesByEdge(ctx, node);
+  const targetJobs = targetJobsOf(ctx, node, jobs);
   return [
     ...ctx
       .outgoing(node.id, 'scrape')
-      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(jobs, e.id))),
+      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(jobs, e.id), targetJobs, options)),
     ...ctx.outgoing(node.id, 'federate').map((e) => federateJob(ctx, e, claimedFor(jobs, e.id))),
   ];
 }

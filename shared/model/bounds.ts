@@ -2,6 +2,7 @@
 // laptop lab can start, so that reading, validating and exporting a design is bounded work: the
 // schema refuses anything larger before anything iterates over it. docs/format-extensions.md has
 // the table.
+import { labStandsIn } from './discovery.ts';
 import { labTargetCount, replicasOf, shardsOf } from './instances.ts';
 import type { TopologyNode } from './schema.ts';
 
@@ -52,10 +53,7 @@ export const BOUNDS = {
 /** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */
 export function containerCount(node: TopologyNode): number {
   if (node.kind === 'targets') {
-    // Custom exporters and explicit addresses run nothing: the scrape goes to what they name.
-    const runsExporters =
-      node.exporter !== 'custom' && (node.addresses === undefined || node.addresses.length === 0);
-    return runsExporters ? labTargetCount(node) : 0;
+    return labStandsIn(node) || node.exporter === 'blackbox' ? labTargetCount(node) : 0;
   }
   const servers = replicasOf(node) * shardsOf(node);
   return node.kind === 'prometheus' && node.thanosSidecar === true ? servers * 2 : servers;

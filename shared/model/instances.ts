@@ -3,7 +3,8 @@
 //   replicas R, shards 1   -> <name>-0 .. <name>-(R-1)
 //   replicas 1, shards S   -> <name>-shard-0 .. <name>-shard-(S-1)
 //   replicas R, shards S   -> <name>-shard-<s>-<r>
-//   targets                -> <name>-0 .. <name>-(labCount-1), the exporters the stack runs
+//   targets                -> <name>-0 .. <name>-(labCount-1), the exporters the lab runs
+//                             (blackbox: <name>-0, the probes' exporter)
 import type { TopologyNode } from './schema.ts';
 
 export interface Instance {
@@ -30,6 +31,8 @@ export function shardsOf(node: TopologyNode): number {
 
 /** How many exporter containers a targets node runs in the lab and the exported stack. */
 export function labTargetCount(node: Extract<TopologyNode, { kind: 'targets' }>): number {
+  // A probe node stands for one blackbox exporter (none when `probe.exporter` names another).
+  if (node.exporter === 'blackbox') return node.probe?.exporter !== undefined ? 0 : 1;
   if (node.labCount !== undefined) return node.labCount;
   return Math.min(node.count ?? 1, LAB_TARGETS_DEFAULT_MAX);
 }

@@ -11,6 +11,7 @@ import { evaluationIntervalOf, prometheusConfig, scrapeIntervalOf } from '../pro
 import { PROMETHEUS_PORT, scrapeConfigs } from '../prometheus-scrape.ts';
 import { ruleGroups } from '../rules.ts';
 import {
+  secretKeyRef,
   containerEnv,
   labelsOf,
   manifest,
@@ -53,7 +54,7 @@ export function operatorScrapeJobs(
   if (!first) return [];
   const unsharded = { ...first };
   delete unsharded.shard;
-  return scrapeConfigs(ctx, node, unsharded);
+  return scrapeConfigs(ctx, node, unsharded, { inlineTargets: true });
 }
 
 /**
@@ -201,7 +202,10 @@ export function prometheusManifests(
       `${node.name}-${jobResourceName(String(job.job_name), i)}`,
       childLabels,
       {
-        spec: scrapeConfigSpec(job),
+        spec: scrapeConfigSpec(job, (key) => {
+          used.add(key);
+          return secretKeyRef(naming, key);
+        }),
       },
     ),
   );

@@ -2,6 +2,7 @@
 // which name, so status can find the job's targets in each server's /api/v1/targets.
 import { createContext } from '../generate/context.ts';
 import { jobNamesByEdge } from '../generate/prometheus-scrape.ts';
+import { targetJobsOf } from '../generate/target-jobs.ts';
 import type { Topology } from '../model/schema.ts';
 import type { LabEdge } from './types.ts';
 
@@ -10,7 +11,9 @@ export function labEdges(t: Topology): LabEdge[] {
   const byEdge = new Map<string, LabEdge>();
   for (const node of ctx.nodesOfKind('prometheus')) {
     const scrapers = ctx.instances(node).map((i) => i.name);
-    for (const [edgeId, claimed] of jobNamesByEdge(ctx, node)) {
+    const names = jobNamesByEdge(ctx, node);
+    const targetJobs = targetJobsOf(ctx, node, names);
+    for (const [edgeId, claimed] of names) {
       const edge = (t.edges ?? []).find((e) => e.id === edgeId);
       if (!edge || (edge.kind !== 'scrape' && edge.kind !== 'federate')) continue;
       byEdge.set(edgeId, {
@@ -20,6 +23,7 @@ export function labEdges(t: Topology): LabEdge[] {
         to: edge.to,
         scrapers,
         job: claimed.jobName,
+        ...(targetJobs.get(edgeId)?.external === true ? { external: true } : {}),
       });
     }
   }

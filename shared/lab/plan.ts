@@ -4,13 +4,16 @@
 import { imageEnvVar } from '../catalog/images.ts';
 import { NODE_KIND_SPECS } from '../catalog/node-kinds.ts';
 import { allocateHostPorts } from '../generate/compose.ts';
+import { createContext } from '../generate/context.ts';
 import { generateExport } from '../generate/index.ts';
+import { labStandIns } from '../generate/targets.ts';
 import type { ServiceSpec } from '../generate/types.ts';
 import type { Topology, TopologyNode } from '../model/schema.ts';
 import { labEdges } from './edges.ts';
 import { contentHash, stableJson } from './hash.ts';
 import { renderedLaunch } from './render.ts';
 import { startOrder } from './order.ts';
+import { labSubstitution } from './substitute.ts';
 import {
   HASH_LABEL,
   INSTANCE_LABEL,
@@ -93,19 +96,24 @@ function mountedContent(
 export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
   const name = t.metadata.name;
   const exported = generateExport(t);
+  const ctx = createContext(t);
+  // The exported services, plus the exporters standing in for the hosts of targets nodes.
+  const services = [...exported.services, ...labStandIns(ctx)];
+  const substitution = labSubstitution(ctx, exported.files);
   const nodes = new Map(t.nodes.map((n) => [n.id, n]));
   const labels = { [LAB_LABEL]: name };
   const files: Record<string, string> = {};
   for (const [p, text] of Object.entries(exported.files)) if (!EXPORT_ONLY.has(p)) files[p] = text;
+  Object.assign(files, substitution.files);
 
   const preferred = new Map(
-    allocateHostPorts(exported.services).map((p) => [`${p.service}/${p.name}`, p.host]),
+    allocateHostPorts(services).map((p) => [`${p.service}/${p.name}`, p.host]),
   );
   const rendered = new Map<string, LabRenderedFile>();
   const urlVars = new Set<string>();
   const volumes = new Set<string>();
 
-  const containers = exported.services.map((s): LabContainer => {
+  const containers = services.map((s): LabContainer => {
     const node = nodes.get(s.nodeId);
     if (!node) throw new Error(`service ${s.name} stands for no node ("${s.nodeId}")`);
     let launch: Pick<LabContainer, 'entrypoint' | 'command'> = {
@@ -184,5 +192,6 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
     volumes: [...volumes].sort(),
     startOrder: startOrder(containers),
     edges: labEdges(t),
+    differences: substitution.differences,
   };
 }

@@ -75,6 +75,25 @@ export interface LabEdge {
   scrapers: string[];
   /** The job name, which is the scrape pool in /api/v1/targets. */
   job: string;
+  /**
+   * No lab container stands for the edge's targets (real addresses, a custom exporter): the lab
+   * cannot know them up, so `lab up --wait` does not wait for it.
+   */
+  external?: boolean;
+}
+
+/** One way a lab config differs from the exported one, and why. */
+export interface LabDifference {
+  /** The Prometheus node whose servers' configs differ. */
+  server: string;
+  job: string;
+  edgeId: string;
+  /** The node the job scrapes. */
+  nodeId: string;
+  /** Lab files that differ from the export's (paths relative to the folder). */
+  files: string[];
+  /** What differs, in words. */
+  changes: string[];
 }
 
 /** A variable the lab must give a value to in its local .env. */
@@ -108,6 +127,8 @@ export interface LabPlan {
   /** Instance names, each after everything it depends on. */
   startOrder: string[];
   edges: LabEdge[];
+  /** Where the lab's configs differ from the export's: nowhere else. */
+  differences: LabDifference[];
 }
 
 export interface PlanOptions {
@@ -151,6 +172,8 @@ export interface InstanceStatus {
 
 export interface EdgeStatus {
   id: string;
+  /** Targets no lab container stands for: reported, never waited for. */
+  external?: boolean;
   /** Targets of the edge's job, over every scraping instance, whose last scrape succeeded. */
   up: number;
   /** Targets whose last scrape failed or that have not been scraped yet. */
@@ -162,6 +185,8 @@ export interface LabStatus {
   name: string;
   instances: InstanceStatus[];
   edges: EdgeStatus[];
+  /** Where the running lab's configs differ from the export (from its plan). */
+  differences?: LabDifference[];
 }
 
 /** An edge is up when some target answers and none fails. */

@@ -78,7 +78,7 @@ nodes:
     discovery: { type: dns, names: [_probe._tcp.example.org] }
     probe: { exporter: 'blackbox.example.org:9115' }
 edges:
-  - { id: s-files, kind: scrape, from: p, to: files, relabel: [{ source_labels: [__address__], regex: '([^:]+):.*', target_label: host, replacement: '\$1' }] }
+  - { id: s-files, kind: scrape, from: p, to: files, relabel: [{ source_labels: [__address__], regex: '([^:]+):.*', target_label: host, replacement: '$1' }] }
   - { id: s-hosts, kind: scrape, from: p, to: hosts }
   - { id: s-listed, kind: scrape, from: p, to: listed }
   - { id: s-dns, kind: scrape, from: p, to: dns }

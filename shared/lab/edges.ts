@@ -9,12 +9,13 @@ import type { LabEdge } from './types.ts';
 export function labEdges(t: Topology): LabEdge[] {
   const ctx = createContext(t);
   const byEdge = new Map<string, LabEdge>();
+  const edges = new Map((t.edges ?? []).map((e) => [e.id, e]));
   for (const node of ctx.nodesOfKind('prometheus')) {
     const scrapers = ctx.instances(node).map((i) => i.name);
     const names = jobNamesByEdge(ctx, node);
     const targetJobs = targetJobsOf(ctx, node, names);
     for (const [edgeId, claimed] of names) {
-      const edge = (t.edges ?? []).find((e) => e.id === edgeId);
+      const edge = edges.get(edgeId);
       if (!edge || (edge.kind !== 'scrape' && edge.kind !== 'federate')) continue;
       byEdge.set(edgeId, {
         id: edgeId,

@@ -78,16 +78,40 @@ function uiOf(s: ServiceSpec, node: TopologyNode): LabContainer['ui'] {
   return { containerPort: first.container, path };
 }
 
+/** Paths of a file tree, sorted, so the files below a folder are found without a full scan. */
+function sortedPaths(files: Record<string, string>): string[] {
+  return Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The first index of `sorted` not before `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every generated file a container reads: its bind sources and everything below them. */
 function mountedContent(
   binds: { source: string }[],
   files: Record<string, string>,
+  paths: string[],
   rendered: LabRenderedFile[],
 ) {
   const within = (p: string, source: string) => p === source || p.startsWith(`${source}/`);
   const out: Record<string, string> = {};
   for (const b of binds) {
-    for (const [p, text] of Object.entries(files)) if (within(p, b.source)) out[p] = text;
+    if (b.source in files) out[b.source] = files[b.source] as string;
+    const below = `${b.source}/`;
+    for (let i = lowerBound(paths, below); i < paths.length; i++) {
+      const p = paths[i] as string;
+      if (!p.startsWith(below)) break;
+      out[p] = files[p] as string;
+    }
     for (const r of rendered) if (within(r.path, b.source)) out[r.path] = stableJson(r);
   }
   return out;
@@ -113,6 +137,7 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
   const urlVars = new Set<string>();
   const volumes = new Set<string>();
 
+  let paths: string[] | null = null;
   const containers = services.map((s): LabContainer => {
     const node = nodes.get(s.nodeId);
     if (!node) throw new Error(`service ${s.name} stands for no node ("${s.nodeId}")`);
@@ -126,6 +151,7 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
       launch = { command: r.command };
       binds = r.binds;
       for (const [p, text] of Object.entries(r.copies)) files[p] = text;
+      paths = null;
       rendered.set(r.file.path, r.file);
       for (const v of s.secretRender.vars) urlVars.add(v);
     }
@@ -159,7 +185,9 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
       stableJson({
         ...shape,
         ports: shape.ports.map((p) => p.container),
-        mounted: mountedContent(binds, files, [...rendered.values()]),
+        mounted: mountedContent(binds, files, (paths ??= sortedPaths(files)), [
+          ...rendered.values(),
+        ]),
       }),
     );
     return {

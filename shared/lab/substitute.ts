@@ -32,24 +32,40 @@ function listed(g: TargetGroup, max = 3): string {
   return g.targets.slice(0, max).join(', ') + more;
 }
 
-/** The changes one job needs in the lab, applied to `job`; returns what changed, in words. */
+/** `o` without `keys`; with `put`, its entry takes the place of the first key left out. */
+function omit(o: Job, keys: readonly string[], put?: [string, unknown]): Job {
+  const out: Job = {};
+  let placed = put === undefined;
+  for (const [k, v] of Object.entries(o)) {
+    if (!keys.includes(k)) out[k] = v;
+    else if (!placed && put) {
+      out[put[0]] = put[1];
+      placed = true;
+    }
+  }
+  if (!placed && put) out[put[0]] = put[1];
+  return out;
+}
+
+const readsMeta = (s: Job) =>
+  ((s.source_labels as string[] | undefined) ?? []).some((l) => l.startsWith('__meta_'));
+
+/** The lab's version of one job, and what changed, in words. */
 function substituteJob(
-  job: Job,
+  original: Job,
   tj: TargetJob | undefined,
   labFile: string,
   labFiles: FileTree,
   dir: string,
-): string[] {
+): { job: Job; changes: string[] } {
+  let job = original;
   const changes: string[] = [];
   // Stack services, stand-ins and probes' exporters run in the lab; external targets do not.
   const inLab = tj?.external !== true;
   if (tj) {
-    const canDiscover = labCanDiscover(tj.discovery);
     const what = tj.example ? 'the examples to replace' : `the design's ${listed(tj.production)}`;
-    if (!canDiscover) {
-      const sd = DISCOVERY_KEYS.filter((k) => k in job);
-      for (const k of sd) delete job[k];
-      job.file_sd_configs = [{ files: [labFile] }];
+    if (!labCanDiscover(tj.discovery)) {
+      job = omit(job, DISCOVERY_KEYS, ['file_sd_configs', [{ files: [labFile] }]]);
       labFiles[`${dir}/${labFile}`] = targetsFileText(tj.lab ? [tj.lab] : []);
       changes.push(
         tj.lab
@@ -57,29 +73,25 @@ function substituteJob(
           : `${tj.discovery} discovery, which the lab cannot reach, is replaced by an empty ${labFile}: nothing in the lab stands for these targets`,
       );
       const steps = (job.relabel_configs as Job[] | undefined) ?? [];
-      const kept = steps.filter(
-        (s) =>
-          !((s.source_labels as string[] | undefined) ?? []).some((l) => l.startsWith('__meta_')),
-      );
+      const kept = steps.filter((step) => !readsMeta(step));
       if (kept.length !== steps.length) {
         changes.push(
           `${steps.length - kept.length} relabel steps reading ${tj.discovery} discovery's __meta_ labels are left out`,
         );
-        if (kept.length > 0) job.relabel_configs = kept;
-        else delete job.relabel_configs;
+        job = kept.length > 0 ? { ...job, relabel_configs: kept } : omit(job, ['relabel_configs']);
       }
     } else if (tj.lab && tj.discovery === 'file' && tj.file !== undefined) {
       labFiles[`${dir}/${tj.file}`] = targetsFileText([tj.lab]);
       changes.push(`${tj.file} lists ${listed(tj.lab)} instead of ${what}`);
     } else if (tj.lab && tj.discovery === 'static') {
-      job.static_configs = [{ ...tj.lab }];
+      job = { ...job, static_configs: [{ ...tj.lab }] };
       changes.push(`static_configs list ${listed(tj.lab)} instead of ${what}`);
     }
   }
   if (inLab) {
     const dropped = CONNECTION_KEYS.filter((k) => k in job);
-    for (const k of dropped) delete job[k];
     if (dropped.length > 0) {
+      job = omit(job, dropped);
       changes.push(
         `${dropped.join(', ')} left out: the lab's containers answer plain HTTP without credentials`,
       );
@@ -87,11 +99,12 @@ function substituteJob(
   } else if (job.tls_config !== undefined) {
     const tls = job.tls_config as Job;
     const files = TLS_FILES.filter((k) => k in tls);
-    for (const k of files) delete tls[k];
-    if (files.length > 0)
+    if (files.length > 0) {
+      job = { ...job, tls_config: omit(tls, files) };
       changes.push(`tls_config's ${files.join(', ')} left out: the lab has no such files`);
+    }
   }
-  return changes;
+  return { job, changes };
 }
 
 export interface LabSubstitution {
@@ -115,33 +128,35 @@ function serverSubstitution(
     const text = exported[path];
     if (text === undefined) continue;
     const config = yaml.load(text) as { scrape_configs?: Job[] };
+    // Names beside the exported targets files, for the files the lab adds.
     const taken = new Set(
-      Object.keys(exported)
-        .filter((p) => p.startsWith(`${dir}/targets/`))
-        .map((p) => p.slice(dir.length + 1)),
+      [...targetJobs.values()].flatMap((j) => (j.file !== undefined ? [j.file] : [])),
     );
     let changed = false;
     const labFiles: FileTree = {};
+    const jobs = config.scrape_configs ?? [];
     for (const edge of ctx.outgoing(node.id, 'scrape')) {
       const jobName = names.get(edge.id)?.jobName;
-      const job = config.scrape_configs?.find((j) => j.job_name === jobName);
+      const at = jobs.findIndex((j) => j.job_name === jobName);
+      const job = jobs[at];
       if (!job || jobName === undefined) continue;
-      const tj = targetJobs.get(edge.id);
       const before = Object.keys(labFiles).length;
-      const jobBefore = JSON.stringify(job);
       const labFile = targetsFileName(`lab-${jobName}`, taken);
-      const changes = substituteJob(job, tj, labFile, labFiles, dir);
-      if (changes.length === 0) continue;
-      const touchesConfig = JSON.stringify(job) !== jobBefore;
-      if (touchesConfig) changed = true;
-      const key = `${edge.id}\n${changes.join('\n')}`;
+      const r = substituteJob(job, targetJobs.get(edge.id), labFile, labFiles, dir);
+      if (r.changes.length === 0) continue;
+      const touchesConfig = r.job !== job;
+      if (touchesConfig) {
+        jobs[at] = r.job;
+        changed = true;
+      }
+      const key = `${edge.id}\n${r.changes.join('\n')}`;
       const d = byDifference.get(key) ?? {
         server: node.name,
         job: jobName,
         edgeId: edge.id,
         nodeId: edge.to,
         files: [],
-        changes,
+        changes: r.changes,
       };
       d.files.push(...Object.keys(labFiles).slice(before), ...(touchesConfig ? [path] : []));
       byDifference.set(key, d);

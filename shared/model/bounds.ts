@@ -50,7 +50,10 @@ export const BOUNDS = {
   designContainers: 100_000,
 } as const;
 
-/** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */
+/**
+ * How many containers a node runs in the lab (the export's services and the lab's stand-in
+ * exporters), by arithmetic alone (no expansion).
+ */
 export function containerCount(node: TopologyNode): number {
   if (node.kind === 'targets') {
     return labStandsIn(node) || node.exporter === 'blackbox' ? labTargetCount(node) : 0;

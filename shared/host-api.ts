@@ -84,11 +84,26 @@ export const LabStatusResult = z.object({
   edges: z.array(
     z.object({
       id: z.string(),
+      /** No lab container stands for the edge's targets (shared/lab LabEdge.external). */
+      external: z.boolean().optional(),
       up: z.number(),
       down: z.number(),
       lastError: z.string().nullable(),
     }),
   ),
+  /** Where the lab's configs differ from the export (shared/lab LabDifference). */
+  differences: z
+    .array(
+      z.object({
+        server: z.string(),
+        job: z.string(),
+        edgeId: z.string(),
+        nodeId: z.string(),
+        files: z.array(z.string()),
+        changes: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 
 export const HOST_METHODS = {

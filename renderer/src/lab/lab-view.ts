@@ -4,7 +4,7 @@ import type { LabStatusResult } from '../../../shared/host-api.ts';
 import type { LabState } from './lab-store.ts';
 
 export type NodeLabState = 'healthy' | 'starting' | 'down';
-export type EdgeLabState = 'up' | 'pending' | 'down';
+export type EdgeLabState = 'up' | 'pending' | 'down' | 'external';
 type Instance = LabStatusResult['instances'][number];
 type EdgeStatus = LabStatusResult['edges'][number];
 
@@ -38,6 +38,8 @@ export function nodeLabSummary(s: LabState, nodeId: string): string | null {
 
 export function edgeState(e: EdgeStatus, starting: boolean): EdgeLabState {
   if (e.up > 0 && e.down === 0) return 'up';
+  // Nothing in the lab stands for these targets: not a fault of the lab, and never waited for.
+  if (e.external === true) return 'external';
   // No targets known yet, or not scraped yet, just after a start: neither up nor failing.
   if (e.up === 0 && e.down === 0) return 'pending';
   if (e.up === 0 && (starting || e.lastError === 'not scraped yet')) return 'pending';
@@ -59,7 +61,7 @@ export interface LabSummary {
 
 export function labSummary(status: LabStatusResult | null, starting: boolean): LabSummary {
   const instances = status?.instances ?? [];
-  const edges = status?.edges ?? [];
+  const edges = (status?.edges ?? []).filter((e) => e.external !== true);
   return {
     instances: instances.length,
     healthy: instances.filter((i) => instanceLabState(i, starting) === 'healthy').length,
@@ -75,4 +77,5 @@ export const LAB_COLOURS: Record<NodeLabState | EdgeLabState, string> = {
   starting: 'var(--warning)',
   pending: 'var(--warning)',
   down: 'var(--error)',
+  external: 'var(--muted)',
 };

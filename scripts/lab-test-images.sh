@@ -3,7 +3,7 @@
 # in CI): Debian's Prometheus, Alertmanager and node exporter binaries in FROM-scratch images
 # holding the binary and exactly the shared libraries `ldd` lists (ENVIRONMENT.md's recipe).
 #   fedstudio-test/prometheus:local     fedstudio-test/alertmanager:local
-#   fedstudio-test/node-exporter:local
+#   fedstudio-test/node-exporter:local   fedstudio-test/blackbox:local
 # The tests point the lab at them with FEDSTUDIO_IMAGE_PROMETHEUS=fedstudio-test/prometheus:local etc.
 set -euo pipefail
 
@@ -11,6 +11,7 @@ need=()
 command -v prometheus >/dev/null || need+=(prometheus)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
 command -v prometheus-node-exporter >/dev/null || need+=(prometheus-node-exporter)
+command -v prometheus-blackbox-exporter >/dev/null || need+=(prometheus-blackbox-exporter)
 if [ ${#need[@]} -gt 0 ]; then
   echo "lab-test-images: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -62,3 +63,5 @@ build fedstudio-test/alertmanager:local prometheus-alertmanager alertmanager /al
   /usr/share/prometheus/alertmanager/default.tmpl /usr/share/prometheus/alertmanager/email.tmpl
 # Debian builds the textfile collector to read this folder; an empty one keeps its log quiet.
 build fedstudio-test/node-exporter:local prometheus-node-exporter node_exporter /var/lib/prometheus/node-exporter/
+# The lab mounts each probe node's blackbox.yml at /etc/blackbox_exporter.
+build fedstudio-test/blackbox:local prometheus-blackbox-exporter blackbox_exporter /etc/blackbox_exporter/

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { writeFileTree } from '../host/disk/file-tree.ts';
 import type { FileTree } from '../shared/generate/types.ts';
 
-export type RealTool = 'promtool' | 'amtool' | 'docker-compose' | 'kubectl';
+export type RealTool =
+  'promtool' | 'amtool' | 'docker-compose' | 'kubectl' | 'prometheus-blackbox-exporter';
 
 export function hasTool(tool: RealTool): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
@@ -34,7 +35,9 @@ function debianPackage(tool: RealTool): string {
       ? 'prometheus-alertmanager'
       : tool === 'kubectl'
         ? 'kubectl'
-        : 'docker-compose';
+        : tool === 'prometheus-blackbox-exporter'
+          ? 'prometheus-blackbox-exporter'
+          : 'docker-compose';
 }
 
 export interface ToolRun {
@@ -82,6 +85,10 @@ export function promtoolCheckConfig(file: string): ToolRun {
 }
 export function promtoolCheckRules(file: string): ToolRun {
   return runTool('promtool', ['check', 'rules', ...PROMTOOL_LINT, file]);
+}
+/** The blackbox exporter's own check of a blackbox.yml (it loads the modules and exits). */
+export function blackboxCheckConfig(file: string): ToolRun {
+  return runTool('prometheus-blackbox-exporter', ['--config.check', `--config.file=${file}`]);
 }
 export function amtoolCheckConfig(file: string): ToolRun {
   return runTool('amtool', ['check-config', file]);

@@ -39,7 +39,12 @@ async function explained(run: () => Promise<number>): Promise<number> {
 
 function printStatus(s: LabStatus, format: 'text' | 'json' = 'text'): void {
   if (format === 'json') {
-    const out = { name: s.name, instances: s.instances, edges: s.edges };
+    const out = {
+      name: s.name,
+      instances: s.instances,
+      edges: s.edges,
+      differences: s.differences ?? [],
+    };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return;
   }

@@ -36,8 +36,22 @@ export const LabRecord = z.object({
       scrapers: z.array(z.string()),
       job: z.string(),
       targets: z.array(z.string()).optional(),
+      external: z.boolean().optional(),
     }),
   ),
+  /** Where the lab's configs differ from the export; absent in records of older versions. */
+  differences: z
+    .array(
+      z.object({
+        server: z.string(),
+        job: z.string(),
+        edgeId: z.string(),
+        nodeId: z.string(),
+        files: z.array(z.string()),
+        changes: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 export type LabRecord = z.infer<typeof LabRecord>;
 
@@ -123,7 +137,7 @@ export async function writeLabFolder(
       await writeFile(confinedPath(secretsDir, s), values.get(s) ?? '', { mode: 0o644 });
     }
   }
-  const record: LabRecord = { name: plan.name, edges };
+  const record: LabRecord = { name: plan.name, edges, differences: plan.differences };
   await writeFile(path.join(dir, 'lab.json'), JSON.stringify(record, null, 2) + '\n');
   return { dir, configDir, values };
 }

@@ -10,6 +10,7 @@ export const TEST_IMAGES: Record<string, string> = {
   FEDSTUDIO_IMAGE_PROMETHEUS: 'fedstudio-test/prometheus:local',
   FEDSTUDIO_IMAGE_ALERTMANAGER: 'fedstudio-test/alertmanager:local',
   FEDSTUDIO_IMAGE_NODE_EXPORTER: 'fedstudio-test/node-exporter:local',
+  FEDSTUDIO_IMAGE_BLACKBOX: 'fedstudio-test/blackbox:local',
 };
 
 /** Why lab tests cannot run here, or null when they can. */

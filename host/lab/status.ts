@@ -127,7 +127,13 @@ async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus>
   };
   const edges: EdgeStatus[] = await Promise.all(
     (record?.edges ?? []).map(async (e) => {
-      const out: EdgeStatus = { id: e.id, up: 0, down: 0, lastError: null };
+      const out: EdgeStatus = {
+        id: e.id,
+        ...(e.external === true ? { external: true } : {}),
+        up: 0,
+        down: 0,
+        lastError: null,
+      };
       for (const scraper of e.scrapers) {
         try {
           for (const t of await targetsOf(scraper)) {
@@ -148,7 +154,12 @@ async function readStatus(name: string, opts: StatusOptions): Promise<LabStatus>
       return out;
     }),
   );
-  return { name, instances, edges };
+  return {
+    name,
+    instances,
+    edges,
+    ...(record?.differences ? { differences: record.differences } : {}),
+  };
 }
 
 export interface WaitEdgesOptions extends StatusOptions {
@@ -158,7 +169,10 @@ export interface WaitEdgesOptions extends StatusOptions {
   onProgress?: (e: LabEvent) => void;
 }
 
-/** Polls status until every scrape and federate edge is up; a LabError naming the rest on timeout. */
+/**
+ * Polls status until every scrape and federate edge is up, except edges to external targets;
+ * a LabError naming the rest on timeout.
+ */
 export async function waitForEdges(name: string, opts: WaitEdgesOptions = {}): Promise<LabStatus> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
@@ -166,12 +180,16 @@ export async function waitForEdges(name: string, opts: WaitEdgesOptions = {}): P
   for (;;) {
     throwIfAborted(opts.signal);
     const s = await status(name, opts);
-    const waiting = s.edges.filter((e) => !isEdgeUp(e));
+    // Edges to external targets are reported, not waited for: nothing in the lab answers them.
+    const known = s.edges.filter((e) => e.external !== true);
+    const external = s.edges.length - known.length;
+    const waiting = known.filter((e) => !isEdgeUp(e));
     if (waiting.length === 0) {
-      opts.onProgress?.({ type: 'edges', message: `every edge is up (${s.edges.length})` });
+      const also = external > 0 ? `; ${external} to external targets not waited for` : '';
+      opts.onProgress?.({ type: 'edges', message: `every edge is up (${known.length})${also}` });
       return s;
     }
-    const report = `waiting for ${waiting.length} of ${s.edges.length} edges: ${waiting.map((e) => e.id).join(', ')}`;
+    const report = `waiting for ${waiting.length} of ${known.length} edges: ${waiting.map((e) => e.id).join(', ')}`;
     if (report !== lastReport) opts.onProgress?.({ type: 'edges', message: report });
     lastReport = report;
     if (Date.now() >= deadline) {

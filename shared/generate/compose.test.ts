@@ -349,7 +349,7 @@ describe('README.md', () => {
       expect(readme).toContain(`127.0.0.1:${p.host}`);
     expect(readme).toContain('All kinds | one design');
     expect(readme).toContain('npx fedstudio export topology.yaml --out <dir> --force');
-    expect(readme).toContain('`node-0`');
+    expect(readme).toContain('examples to replace');
     expect(readme).toContain('service discovery');
   });
 });

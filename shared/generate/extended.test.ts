@@ -7,7 +7,7 @@ import { renderCompose } from './compose.ts';
 import { createContext } from './context.ts';
 import { logFolder } from './extended-logs.ts';
 import { generateKinds } from './kinds.ts';
-import { generateTargets } from './targets.ts';
+import { generateTargets, labStandIns } from './targets.ts';
 import type { ServiceSpec } from './types.ts';
 
 function design(text: string): Topology {
@@ -184,22 +184,26 @@ nodes:
   - { id: x, kind: targets, name: ext, exporter: node-exporter, addresses: ["10.1.1.1:9100"] }
   - { id: u, kind: targets, name: app, exporter: custom, count: 3 }
 `);
-  const targets = generateTargets(createContext(t)).services;
+  const exported = generateTargets(createContext(t));
+  const standIns = labStandIns(createContext(t));
+  const targets = [...exported.services, ...standIns];
 
-  it('runs min(count, 3) or labCount exporters only where there are no addresses and no custom exporter', () => {
-    expect(targets.map((s) => s.name)).toEqual([
-      'node-0',
-      'node-1',
-      'node-2',
-      'cad-0',
-      'probe-0',
-      'probe-1',
+  it('runs min(count, 3) or labCount stand-in exporters in the lab only, where there are no addresses, no custom exporter and no probe', () => {
+    expect(standIns.map((s) => s.name)).toEqual(['node-0', 'node-1', 'node-2', 'cad-0']);
+  });
+
+  it("exports one blackbox exporter per probe node, with its modules' blackbox.yml", () => {
+    expect(exported.services.map((s) => s.name)).toEqual(['probe-0']);
+    expect(Object.keys(exported.files)).toEqual(['blackbox/probe/blackbox.yml']);
+    expect(exported.services[0]?.mounts).toEqual([
+      { source: 'blackbox/probe', target: '/etc/blackbox_exporter' },
     ]);
   });
 
   it('makes each exporter listen on the node port, with a health check', () => {
-    const probe = targets.find((s) => s.name === 'probe-1');
+    const probe = targets.find((s) => s.name === 'probe-0');
     expect(probe?.command).toContain('--web.listen-address=:9200');
+    expect(probe?.command).toContain('--config.file=/etc/blackbox_exporter/blackbox.yml');
     expect(probe?.health).toEqual({ type: 'http', port: 9200, path: '/-/healthy' });
     const node = targets.find((s) => s.name === 'node-0');
     expect(node?.imageKey).toBe('node-exporter');

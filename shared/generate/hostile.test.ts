@@ -108,7 +108,7 @@ describe.skipIf(skip)('hostile values in a design', () => {
       scrape_configs: {
         job_name: string;
         relabel_configs?: unknown[];
-        static_configs: { labels?: Record<string, string> }[];
+        file_sd_configs: { files: string[] }[];
       }[];
     };
     expect(Object.keys(leaf)).toEqual(expect.arrayContaining(['global', 'scrape_configs']));
@@ -118,7 +118,12 @@ describe.skipIf(skip)('hostile values in a design', () => {
       datacenter: asExternalLabel,
       team: asExternalLabel,
     });
-    expect(leaf.scrape_configs[0]!.static_configs[0]!.labels).toEqual({ owner: EVIL });
+    // Target labels travel in the job's targets file (file discovery).
+    const targetsFile = leaf.scrape_configs[0]!.file_sd_configs[0]!.files[0]!;
+    const groups = JSON.parse(files[`prometheus/leaf/${targetsFile}`]!) as {
+      labels?: Record<string, string>;
+    }[];
+    expect(groups[0]!.labels).toEqual({ owner: EVIL });
     const rec = yaml.load(files['prometheus/leaf/rules/recording.yml']!) as {
       groups: { rules: { labels: Record<string, string> }[] }[];
     };

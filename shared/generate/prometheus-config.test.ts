@@ -99,19 +99,32 @@ edges:
       'prometheus',
     ]);
     expect(jobs[0]?.relabel_configs).toBeUndefined();
-    expect(jobs[1]?.relabel_configs).toEqual([
-      { target_label: 'job', replacement: 'node', action: 'replace' },
-    ]);
+    // The probe job renames its job first, then hands each target to the blackbox exporter.
+    expect(jobs[1]?.relabel_configs?.[0]).toEqual({
+      target_label: 'job',
+      replacement: 'node',
+      action: 'replace',
+    });
     expect(jobs[5]?.relabel_configs).toEqual([
       { target_label: 'job', replacement: 'federate', action: 'replace' },
     ]);
   });
 
   it('uses catalog ports and paths unless the node or edge says otherwise', () => {
-    expect(jobs[0]?.static_configs).toEqual([{ targets: ['node-a-0:9100'] }]);
+    // Targets nodes use file discovery; without addresses their file holds examples to replace.
+    expect(jobs[0]?.file_sd_configs).toEqual([{ files: ['targets/node.json'] }]);
+    expect(JSON.parse(part.files['prometheus/prom/targets/node.json'] ?? '')).toEqual([
+      { targets: ['host-1.example.invalid:9100'] },
+    ]);
     expect(jobs[0]?.metrics_path).toBe('/metrics');
-    expect(jobs[1]?.static_configs).toEqual([{ targets: ['node-b-0:9115'] }]);
-    expect(jobs[1]?.metrics_path).toBe('/probe-metrics');
+    // A probe always asks its blackbox exporter's /probe, whatever metricsPath says.
+    expect(jobs[1]?.metrics_path).toBe('/probe');
+    expect(jobs[1]?.params).toEqual({ module: ['http_2xx'] });
+    expect(jobs[1]?.relabel_configs?.at(-1)).toEqual({
+      target_label: '__address__',
+      replacement: 'node-b-0:9115',
+      action: 'replace',
+    });
     expect(jobs[2]).toMatchObject({
       metrics_path: '/custom',
       static_configs: [{ targets: ['loki:3100'] }],
@@ -237,9 +250,14 @@ describe('hostile names and labels', () => {
     expect(Object.keys(cfg)).toEqual(['global', 'rule_files', 'scrape_configs']);
     expect(cfg.global.external_labels).toStrictEqual({ ...groupLabels, ...HOSTILE });
     const [scrape, federate] = cfg.scrape_configs as Config[];
-    expect(Object.keys(scrape ?? {})).toEqual(['job_name', 'metrics_path', 'static_configs']);
+    expect(Object.keys(scrape ?? {})).toEqual(['job_name', 'metrics_path', 'file_sd_configs']);
     expect(scrape?.job_name).toBe('job: x\n- y # {{ }}\n---');
-    expect(scrape?.static_configs).toStrictEqual([{ targets: ['node-0:9100'], labels: HOSTILE }]);
+    // The targets file is named after the job, with what a file name cannot hold replaced.
+    const file = scrape?.file_sd_configs?.[0]?.files?.[0] as string;
+    expect(file).toMatch(/^targets\/[A-Za-z0-9_.-]+\.json$/);
+    expect(JSON.parse(part.files[`prometheus/prom/${file}`] ?? '')).toStrictEqual([
+      { targets: ['host-1.example.invalid:9100'], labels: HOSTILE },
+    ]);
     expect(federate?.params).toStrictEqual({
       'match[]': ['{job="a: b # c", x=~"\\\\d+"}', HEARTBEAT_SELECTOR],
     });

@@ -1,14 +1,18 @@
 // The scrape_configs of one Prometheus server: a job per scrape edge (hashmod-sharded when the
-// server is a shard), the federate jobs and the meta-monitoring jobs.
+// server is a shard; jobs to targets nodes are made in target-jobs.ts), the federate jobs and the
+// meta-monitoring jobs.
 import { EXPORTER_SPECS, NODE_KINDS } from '../kinds/index.ts';
 import type { Instance } from '../model/instances.ts';
 import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
 import { claimJobs, type ClaimedJob } from '../graph/jobs.ts';
-
-export { PROMETHEUS_PORT } from '../graph/jobs.ts';
+import { isProbe } from './blackbox.ts';
 import type { GenerateContext } from './context.ts';
 import { metaFederateMatch, metaScrapeJobs } from './meta-monitoring.ts';
 import { federateJobs } from './prometheus-federate.ts';
+import { connectionKeys, effectiveOptions, relabelStep } from './scrape-options.ts';
+import { targetJobKeys, targetJobsOf, type TargetJob } from './target-jobs.ts';
+
+export { PROMETHEUS_PORT } from '../graph/jobs.ts';
 
 type PrometheusNode = NodeOf<'prometheus'>;
 type ScrapeJob = Record<string, unknown>;
@@ -89,20 +93,40 @@ function scrapeJob(
   instance: Instance,
   edge: EdgeOf<'scrape'>,
   claimed: ClaimedJob,
+  targetJobs: Map<string, TargetJob>,
+  how: ScrapeConfigOptions,
 ): ScrapeJob {
   const target = ctx.node(edge.to);
   const endpoints = scrapedEndpoints(ctx, target);
   const { jobName, relabel } = claimed;
   const partition = partitionFor(node, instance, edge);
   const relabelConfigs = [...(partition ? shardRelabeling(partition) : []), ...relabel];
-  const group: Record<string, unknown> = { targets: endpoints.targets };
-  if (Object.keys(endpoints.labels).length > 0) group.labels = endpoints.labels;
-  return {
+  const head = {
     job_name: jobName,
     ...timing(edge),
-    metrics_path: edge.metricsPath ?? endpoints.metricsPath,
+    metrics_path:
+      target.kind === 'targets' && isProbe(target)
+        ? '/probe'
+        : (edge.metricsPath ?? endpoints.metricsPath),
+  };
+  const job = targetJobs.get(edge.id);
+  if (target.kind === 'targets' && job) {
+    const keys = targetJobKeys(ctx, edge, target, job, relabelConfigs, how.inlineTargets === true);
+    return { ...head, ...keys };
+  }
+  // A service of the stack itself: its instances, by the names the stack gives them.
+  const group: Record<string, unknown> = { targets: endpoints.targets };
+  if (Object.keys(endpoints.labels).length > 0) group.labels = endpoints.labels;
+  const options = effectiveOptions(edge, target);
+  const userRelabel = (options.relabel ?? []).map(relabelStep);
+  const metricRelabel = (options.metricRelabel ?? []).map(relabelStep);
+  const all = [...relabelConfigs, ...userRelabel];
+  return {
+    ...head,
+    ...connectionKeys(options),
     static_configs: [group],
-    ...(relabelConfigs.length > 0 ? { relabel_configs: relabelConfigs } : {}),
+    ...(all.length > 0 ? { relabel_configs: all } : {}),
+    ...(metricRelabel.length > 0 ? { metric_relabel_configs: metricRelabel } : {}),
   };
 }
 
@@ -110,6 +134,11 @@ function claimedFor(jobs: Map<string, ClaimedJob>, edgeId: string): ClaimedJob {
   const claimed = jobs.get(edgeId);
   if (!claimed) throw new Error(`no job name for edge "${edgeId}"`);
   return claimed;
+}
+
+export interface ScrapeConfigOptions {
+  /** List file discovery's targets in the job (where no file sits beside the config: Kubernetes). */
+  inlineTargets?: boolean;
 }
 
 /**
@@ -120,12 +149,14 @@ export function scrapeConfigs(
   ctx: GenerateContext,
   node: PrometheusNode,
   instance: Instance,
+  options: ScrapeConfigOptions = {},
 ): ScrapeJob[] {
   const { byEdge, federate, meta } = claimJobs(ctx, node);
+  const targetJobs = targetJobsOf(ctx, node, byEdge);
   return [
     ...ctx
       .outgoing(node.id, 'scrape')
-      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(byEdge, e.id))),
+      .map((e) => scrapeJob(ctx, node, instance, e, claimedFor(byEdge, e.id), targetJobs, options)),
     ...federateJobs(ctx, federate, metaFederateMatch(ctx.topology)).map((j) => j.config),
     ...metaScrapeJobs(ctx, meta).map((j) => j.config),
   ];

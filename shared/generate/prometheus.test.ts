@@ -28,6 +28,15 @@ function job(cfg: Config, name: string): Config {
   return found as Config;
 }
 
+/** The target groups a file_sd job's targets file holds. */
+function targetsOf(part: GeneratedPart, instance: string, j: Config): Config[] {
+  const file = (j.file_sd_configs as Config[] | undefined)?.[0]?.files?.[0] as string | undefined;
+  expect(file, `job ${String(j.job_name)} reads a targets file`).toBeDefined();
+  const text = part.files[`prometheus/${instance}/${file}`];
+  expect(text, `prometheus/${instance}/${file}`).toBeDefined();
+  return JSON.parse(text ?? '[]') as Config[];
+}
+
 const HEAD = 'apiVersion: fedstudio/v1\nkind: Topology\nmetadata: { name: test }\n';
 
 const FORMAT_EXAMPLE = `${HEAD}groups:
@@ -95,6 +104,7 @@ describe('generatePrometheus: FORMAT.md example', () => {
       'prometheus/prometheus-eu/prometheus.yml',
       'prometheus/prometheus-eu/rules/meta-monitoring.yml',
       'prometheus/prometheus-eu/rules/recording.yml',
+      'prometheus/prometheus-eu/targets/node.json',
       'prometheus/prometheus-global/prometheus.yml',
       'prometheus/prometheus-global/rules/meta-monitoring.yml',
     ]);
@@ -116,12 +126,16 @@ describe('generatePrometheus: FORMAT.md example', () => {
     });
   });
 
-  it('scrapes the exporters the stack runs and federates with honor_labels', () => {
-    expect(job(config(part, 'prometheus-eu'), 'node')).toEqual({
+  it('scrapes the targets its file lists (examples to replace) and federates with honor_labels', () => {
+    const node = job(config(part, 'prometheus-eu'), 'node');
+    expect(node).toEqual({
       job_name: 'node',
       metrics_path: '/metrics',
-      static_configs: [{ targets: ['node-0:9100', 'node-1:9100'] }],
+      file_sd_configs: [{ files: ['targets/node.json'] }],
     });
+    expect(targetsOf(part, 'prometheus-eu', node)).toEqual([
+      { targets: ['host-1.example.invalid:9100', 'host-2.example.invalid:9100'] },
+    ]);
     expect(job(config(part, 'prometheus-global'), 'federate')).toEqual({
       job_name: 'federate',
       honor_labels: true,
@@ -146,7 +160,8 @@ describe('generatePrometheus: a sharded leaf federated by an HA master', () => {
       expect(node.relabel_configs).toEqual(hashmod(4, s));
       expect(node.scrape_interval).toBe('30s');
       expect(node.scrape_timeout).toBe('10s');
-      expect(node.static_configs[0].targets).toHaveLength(6);
+      // Every shard reads the same targets file; its hashmod keeps its own part.
+      expect(targetsOf(part, name, node)).toEqual(targetsOf(part, 'leaf-shard-0', node));
     });
   });
 
@@ -204,7 +219,7 @@ describe('generatePrometheus: an HA pair alerting to a 3-replica Alertmanager', 
     expect(config(part, 'prom-0').global.external_labels).toEqual({ cluster: 'c1', replica: '0' });
     expect(config(part, 'prom-1').global.external_labels).toEqual({ cluster: 'c1', replica: '1' });
     expect(config(part, 'prom-0').scrape_configs).toEqual(config(part, 'prom-1').scrape_configs);
-    expect(job(config(part, 'prom-0'), 'node').static_configs).toEqual([
+    expect(targetsOf(part, 'prom-0', job(config(part, 'prom-0'), 'node'))).toEqual([
       { targets: ['10.0.0.1:9100', 'host-b:9100'] },
     ]);
     expect(job(config(part, 'solo'), 'alertmanager').static_configs).toEqual([
@@ -223,8 +238,15 @@ describe('generatePrometheus: explicit shard partitions on scrape edges', () => 
   it('keeps the partition each edge names', () => {
     const a = job(config(part, 'shard-a'), 'node');
     expect(a.relabel_configs).toEqual(hashmod(2, 0));
-    expect(a.static_configs).toEqual([
-      { targets: ['node-0:8080', 'node-1:8080', 'node-2:8080'], labels: { team: 'infra' } },
+    expect(targetsOf(part, 'shard-a', a)).toEqual([
+      {
+        targets: [
+          'host-1.example.invalid:8080',
+          'host-2.example.invalid:8080',
+          'host-3.example.invalid:8080',
+        ],
+        labels: { team: 'infra' },
+      },
     ]);
     expect(job(config(part, 'shard-b'), 'node').relabel_configs).toEqual(hashmod(2, 1));
   });

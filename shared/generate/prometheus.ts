@@ -11,8 +11,12 @@ import {
   prometheusConfig,
   type ExternalLabels,
 } from './prometheus-config.ts';
+import { jobNamesByEdge } from '../graph/jobs.ts';
+import { targetsFileText } from './discovery.ts';
 import { metaRuleGroups } from './meta-rules.ts';
 import { PROMETHEUS_PORT } from './prometheus-scrape.ts';
+import { scrapeSecretVars, wantsNativeHistograms } from './scrape-options.ts';
+import { targetJobsOf } from './target-jobs.ts';
 import { dumpConfigYaml, ruleFiles } from './rules.ts';
 import type { FileTree, GeneratedPart, ServiceSpec } from './types.ts';
 
@@ -34,6 +38,8 @@ function prometheusService(
   instance: Instance,
   external: ExternalLabels,
 ): ServiceSpec {
+  // Scrape credentials, read by the jobs from /run/secrets/<VAR>.
+  const secrets = scrapeSecretVars(ctx, node);
   const command = [
     `--config.file=${CONFIG_DIR}/prometheus.yml`,
     `--storage.tsdb.path=${DATA_DIR}`,
@@ -48,6 +54,7 @@ function prometheusService(
     // The sidecar uploads blocks; local compaction must stay off (Thanos sidecar docs).
     command.push('--storage.tsdb.min-block-duration=2h', '--storage.tsdb.max-block-duration=2h');
   }
+  if (wantsNativeHistograms(ctx, node)) command.push('--enable-feature=native-histograms');
   if (external.expands) {
     // Always on in Prometheus 3 (where the flag is an ignored no-op); makes 2.x read labels alike.
     command.push('--enable-feature=expand-external-labels');
@@ -64,6 +71,7 @@ function prometheusService(
     mounts: [{ source: prometheusConfigDir(instance.name), target: CONFIG_DIR }],
     volumes: [{ name: `${instance.name}-data`, target: DATA_DIR }],
     ports: [{ container: PROMETHEUS_PORT, name: 'web' }],
+    ...(secrets.length > 0 ? { secrets } : {}),
     health: NODE_KINDS.prometheus.health,
     dependsOn: ctx.dependsOn(node.id),
   };
@@ -106,12 +114,18 @@ export function generatePrometheus(ctx: GenerateContext): GeneratedPart {
   const services: ServiceSpec[] = [];
   for (const node of ctx.nodesOfKind('prometheus')) {
     const rules = ruleFiles(node, evaluationIntervalOf(ctx, node), metaRuleGroups(ctx, node));
+    // Every server of a node reads the same targets files; sharding happens in relabeling.
+    const targetsFiles: Record<string, string> = {};
+    for (const job of targetJobsOf(ctx, node, jobNamesByEdge(ctx, node)).values()) {
+      if (job.file !== undefined) targetsFiles[job.file] = targetsFileText([job.production]);
+    }
     for (const instance of ctx.instances(node)) {
       const dir = prometheusConfigDir(instance.name);
       const external = externalLabelsFor(ctx, node, instance);
       const config = prometheusConfig(ctx, node, instance, external.labels, Object.keys(rules));
       files[`${dir}/prometheus.yml`] = dumpConfigYaml(config);
       for (const [rel, text] of Object.entries(rules)) files[`${dir}/${rel}`] = text;
+      for (const [rel, text] of Object.entries(targetsFiles)) files[`${dir}/${rel}`] = text;
       services.push(prometheusService(ctx, node, instance, external));
       if (node.thanosSidecar === true) services.push(sidecarService(ctx, node, instance));
     }

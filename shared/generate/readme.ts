@@ -159,25 +159,34 @@ export function renderReadme(
   }
 
   const targets = ctx.nodesOfKind('targets');
-  const servicesByNode = groupBy(services, (sv) => sv.nodeId);
   if (targets.length > 0) {
     out.push(
       '## Scrape targets',
       '',
-      'A targets node without `addresses` stands for many machines; this stack runs a few real ' +
-        'exporters for it (`labCount`, by default up to 3), named `<name>-0`, `<name>-1`, ..., and ' +
-        'the Prometheus servers scrape those. In production, replace them with service discovery ' +
-        '(or `addresses`) for the real machines. Nodes with `addresses` are scraped where they say.',
+      'Each targets node is found the way its `discovery` says (file by default, or static, or service discovery: DNS, ' +
+        'Consul, Kubernetes, EC2). With file discovery a job reads ' +
+        "`prometheus/<server>/targets/<job>.json`: the design's `addresses`, or examples " +
+        '(`*.example.invalid`) to replace with the real machines: the one thing to fill in. Probe ' +
+        'nodes (blackbox exporter) probe their targets through the blackbox exporter the stack runs ' +
+        'with `blackbox/<node>/blackbox.yml`. The lab runs a few real exporters in their place and ' +
+        'says where its configs differ.',
       '',
       ...table(
-        ['Targets', 'Exporter', 'Scraped at'],
-        targets.map((n) => [
-          n.name,
-          n.exporter ?? DEFAULT_EXPORTER,
-          n.addresses && n.addresses.length > 0
-            ? n.addresses.join(', ')
-            : (servicesByNode.get(n.id) ?? []).map((s) => s.name).join(', ') || '—',
-        ]),
+        ['Targets', 'Exporter', 'Discovery', 'Targets listed'],
+        targets.map((n) => {
+          const listed = n.exporter === 'blackbox' ? (n.probe?.targets ?? []) : (n.addresses ?? []);
+          const type = n.discovery?.type ?? 'file';
+          return [
+            n.name,
+            n.exporter ?? DEFAULT_EXPORTER,
+            type,
+            listed.length > 0
+              ? listed.join(', ')
+              : type === 'file' || type === 'static'
+                ? 'examples to replace'
+                : 'discovered',
+          ];
+        }),
       ),
       '',
     );
@@ -197,15 +206,4 @@ export function renderReadme(
     '',
   );
   return out.join('\n');
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

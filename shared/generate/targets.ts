@@ -1,8 +1,11 @@
-// Exporter containers for `targets` nodes without `addresses`: the stack runs a few real exporters
-// (labCount, default min(count, 3)) so every scrape has something to answer it. Custom exporters
-// and nodes with explicit addresses run nothing: the scrape goes to what they name.
+// Exporters of `targets` nodes. Production scrapes the hosts a node's discovery finds, so the
+// export runs no exporter for them; the lab runs a few real exporters standing in for those hosts
+// (labCount, default min(count, 3)) so every scrape has something to answer it. Probe nodes
+// (blackbox) are different: their exporter is part of the stack (blackbox.ts).
 import { EXPORTER_SPECS } from '../kinds/index.ts';
+import { labStandsIn } from '../model/discovery.ts';
 import type { Exporter, NodeOf } from '../model/schema.ts';
+import { generateBlackbox } from './blackbox.ts';
 import type { HostMount } from './types.ts';
 import type { GenerateContext } from './context.ts';
 import { imageOf } from './extended-common.ts';
@@ -19,23 +22,33 @@ const CADVISOR_HOST_MOUNTS: HostMount[] = [
   { source: '/var/lib/docker/', target: '/var/lib/docker' },
 ];
 
-/** Whether the stack runs exporter containers for this node. */
+/** Whether the lab runs exporter containers standing for this node's hosts. */
 export function runsExporters(node: NodeOf<'targets'>): boolean {
-  const exporter = node.exporter ?? DEFAULT_EXPORTER;
-  return exporter !== 'custom' && (node.addresses === undefined || node.addresses.length === 0);
+  return labStandsIn(node);
 }
 
+/** The port a targets node's exporters answer on. */
+export function exporterPort(node: NodeOf<'targets'>): number {
+  return node.port ?? EXPORTER_SPECS[node.exporter ?? DEFAULT_EXPORTER].port;
+}
+
+/** What the exported stack runs for targets nodes: the probes' blackbox exporters. */
 export function generateTargets(ctx: GenerateContext): GeneratedPart {
+  return generateBlackbox(ctx);
+}
+
+/** The lab's exporter containers standing for the hosts of targets nodes. */
+export function labStandIns(ctx: GenerateContext): ServiceSpec[] {
   const services: ServiceSpec[] = [];
   for (const node of ctx.nodesOfKind('targets')) {
     if (!runsExporters(node)) continue;
     const exporter = node.exporter ?? DEFAULT_EXPORTER;
     const spec = EXPORTER_SPECS[exporter];
     if (spec.image === null) continue;
-    const port = node.port ?? spec.port;
+    const port = exporterPort(node);
     const path = node.metricsPath ?? spec.metricsPath;
     for (const inst of ctx.instances(node)) {
-      const service: ServiceSpec = {
+      services.push({
         name: inst.name,
         nodeId: node.id,
         imageKey: spec.image,
@@ -44,19 +57,13 @@ export function generateTargets(ctx: GenerateContext): GeneratedPart {
         mounts: [],
         volumes: [],
         ports: [{ container: port, name: 'main' }],
-        health: {
-          type: 'http',
-          port,
-          path:
-            exporter === 'cadvisor' ? '/healthz' : exporter === 'blackbox' ? '/-/healthy' : path,
-        },
+        health: { type: 'http', port, path: exporter === 'cadvisor' ? '/healthz' : path },
         dependsOn: [],
         ...(exporter === 'cadvisor' ? { hostMounts: CADVISOR_HOST_MOUNTS } : {}),
-      };
-      services.push(service);
+      });
     }
   }
-  return { files: {}, services };
+  return services;
 }
 
 function exporterCommand(exporter: Exporter, port: number, path: string): string[] {
@@ -68,8 +75,6 @@ function exporterCommand(exporter: Exporter, port: number, path: string): string
     case 'cadvisor':
       return [`-port=${port}`, `-prometheus_endpoint=${path}`, '-docker_only=true'];
     case 'blackbox':
-      // Replacing the image's arguments drops its --config.file, so name its bundled config again.
-      return [`--web.listen-address=:${port}`, '--config.file=/etc/blackbox_exporter/config.yml'];
     case 'custom':
       return [];
   }

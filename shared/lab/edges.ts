@@ -1,18 +1,23 @@
 // Scrape and federate edges as the lab checks them: which servers run the edge's job, and under
 // which name, so status can find the job's targets in each server's /api/v1/targets. A federate
-// job serves several edges (one per match set), so each federate edge also names its own targets.
-import { buildDesignGraph } from '../graph/design-graph.ts';
+// job serves several edges (one per match set), so each federate edge also names its own targets;
+// a target group no lab container stands for is external, reported and never waited for.
+import { createContext } from '../generate/context.ts';
+import { targetJobsOf } from '../generate/target-jobs.ts';
 import { jobNamesByEdge, PROMETHEUS_PORT } from '../graph/jobs.ts';
 import type { Topology } from '../model/schema.ts';
 import type { LabEdge } from './types.ts';
 
 export function labEdges(t: Topology): LabEdge[] {
-  const graph = buildDesignGraph(t);
+  const ctx = createContext(t);
   const byEdge = new Map<string, LabEdge>();
-  for (const node of graph.nodesOfKind('prometheus')) {
-    const scrapers = graph.instances(node).map((i) => i.name);
-    for (const [edgeId, claimed] of jobNamesByEdge(graph, node)) {
-      const edge = (t.edges ?? []).find((e) => e.id === edgeId);
+  const edges = new Map((t.edges ?? []).map((e) => [e.id, e]));
+  for (const node of ctx.nodesOfKind('prometheus')) {
+    const scrapers = ctx.instances(node).map((i) => i.name);
+    const names = jobNamesByEdge(ctx, node);
+    const targetJobs = targetJobsOf(ctx, node, names);
+    for (const [edgeId, claimed] of names) {
+      const edge = edges.get(edgeId);
       if (!edge || (edge.kind !== 'scrape' && edge.kind !== 'federate')) continue;
       byEdge.set(edgeId, {
         id: edgeId,
@@ -22,8 +27,9 @@ export function labEdges(t: Topology): LabEdge[] {
         scrapers,
         job: claimed.jobName,
         ...(edge.kind === 'federate'
-          ? { targets: graph.instances(edge.to).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }
+          ? { targets: ctx.instances(edge.to).map((i) => `${i.name}:${PROMETHEUS_PORT}`) }
           : {}),
+        ...(targetJobs.get(edgeId)?.external === true ? { external: true } : {}),
       });
     }
   }

@@ -3,13 +3,16 @@
 // docker-compose.yml would, less what needs a shell the lab's images may not have.
 import { imageEnvVar, NODE_KINDS } from '../kinds/index.ts';
 import { allocateHostPorts } from '../generate/compose.ts';
+import { createContext } from '../generate/context.ts';
 import { generateExport } from '../generate/index.ts';
+import { labStandIns } from '../generate/targets.ts';
 import type { ServiceSpec } from '../generate/types.ts';
 import type { Topology, TopologyNode } from '../model/schema.ts';
 import { labEdges } from './edges.ts';
 import { contentHash, stableJson } from './hash.ts';
 import { renderedLaunch } from './render.ts';
 import { startOrder } from './order.ts';
+import { labSubstitution } from './substitute.ts';
 import {
   HASH_LABEL,
   INSTANCE_LABEL,
@@ -74,16 +77,40 @@ function uiOf(s: ServiceSpec, node: TopologyNode): LabContainer['ui'] {
   return { containerPort: first.container, path };
 }
 
+/** Paths of a file tree, sorted, so the files below a folder are found without a full scan. */
+function sortedPaths(files: Record<string, string>): string[] {
+  return Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The first index of `sorted` not before `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every generated file a container reads: its bind sources and everything below them. */
 function mountedContent(
   binds: { source: string }[],
   files: Record<string, string>,
+  paths: string[],
   rendered: LabRenderedFile[],
 ) {
   const within = (p: string, source: string) => p === source || p.startsWith(`${source}/`);
   const out: Record<string, string> = {};
   for (const b of binds) {
-    for (const [p, text] of Object.entries(files)) if (within(p, b.source)) out[p] = text;
+    if (b.source in files) out[b.source] = files[b.source] as string;
+    const below = `${b.source}/`;
+    for (let i = lowerBound(paths, below); i < paths.length; i++) {
+      const p = paths[i] as string;
+      if (!p.startsWith(below)) break;
+      out[p] = files[p] as string;
+    }
     for (const r of rendered) if (within(r.path, b.source)) out[r.path] = stableJson(r);
   }
   return out;
@@ -92,19 +119,25 @@ function mountedContent(
 export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
   const name = t.metadata.name;
   const exported = generateExport(t);
+  const ctx = createContext(t);
+  // The exported services, plus the exporters standing in for the hosts of targets nodes.
+  const services = [...exported.services, ...labStandIns(ctx)];
+  const substitution = labSubstitution(ctx, exported.files);
   const nodes = new Map(t.nodes.map((n) => [n.id, n]));
   const labels = { [LAB_LABEL]: name };
   const files: Record<string, string> = {};
   for (const [p, text] of Object.entries(exported.files)) if (!EXPORT_ONLY.has(p)) files[p] = text;
+  Object.assign(files, substitution.files);
 
   const preferred = new Map(
-    allocateHostPorts(exported.services).map((p) => [`${p.service}/${p.name}`, p.host]),
+    allocateHostPorts(services).map((p) => [`${p.service}/${p.name}`, p.host]),
   );
   const rendered = new Map<string, LabRenderedFile>();
   const urlVars = new Set<string>();
   const volumes = new Set<string>();
 
-  const containers = exported.services.map((s): LabContainer => {
+  let paths: string[] | null = null;
+  const containers = services.map((s): LabContainer => {
     const node = nodes.get(s.nodeId);
     if (!node) throw new Error(`service ${s.name} stands for no node ("${s.nodeId}")`);
     let launch: Pick<LabContainer, 'entrypoint' | 'command'> = {
@@ -117,6 +150,7 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
       launch = { command: r.command };
       binds = r.binds;
       for (const [p, text] of Object.entries(r.copies)) files[p] = text;
+      paths = null;
       rendered.set(r.file.path, r.file);
       for (const v of s.secretRender.vars) urlVars.add(v);
     }
@@ -150,7 +184,9 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
       stableJson({
         ...shape,
         ports: shape.ports.map((p) => p.container),
-        mounted: mountedContent(binds, files, [...rendered.values()]),
+        mounted: mountedContent(binds, files, (paths ??= sortedPaths(files)), [
+          ...rendered.values(),
+        ]),
       }),
     );
     return {
@@ -183,5 +219,6 @@ export function planLab(t: Topology, options: PlanOptions = {}): LabPlan {
     volumes: [...volumes].sort(),
     startOrder: startOrder(containers),
     edges: labEdges(t),
+    differences: substitution.differences,
   };
 }

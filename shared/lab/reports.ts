@@ -54,6 +54,8 @@ export type InstanceStatus = z.infer<typeof InstanceStatus>;
 
 export const EdgeStatus = z.object({
   id: z.string(),
+  /** Targets no lab container stands for (real addresses, a custom exporter): never waited for. */
+  external: z.boolean().optional(),
   /** Targets of the edge's job, over every scraping instance, whose last scrape succeeded. */
   up: z.number(),
   /** Targets whose last scrape failed or that have not been scraped yet. */
@@ -62,10 +64,27 @@ export const EdgeStatus = z.object({
 });
 export type EdgeStatus = z.infer<typeof EdgeStatus>;
 
+/** One way a lab config differs from the exported one, and why. */
+export const LabDifference = z.object({
+  /** The Prometheus node whose servers' configs differ. */
+  server: z.string(),
+  job: z.string(),
+  edgeId: z.string(),
+  /** The node the job scrapes. */
+  nodeId: z.string(),
+  /** Lab files that differ from the export's (paths relative to the folder). */
+  files: z.array(z.string()),
+  /** What differs, in words. */
+  changes: z.array(z.string()),
+});
+export type LabDifference = z.infer<typeof LabDifference>;
+
 export const LabStatus = z.object({
   name: z.string(),
   instances: z.array(InstanceStatus),
   edges: z.array(EdgeStatus),
+  /** Where the running lab's configs differ from the export (from its plan). */
+  differences: z.array(LabDifference).optional(),
 });
 export type LabStatus = z.infer<typeof LabStatus>;
 

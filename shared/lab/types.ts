@@ -3,6 +3,7 @@
 // that turns them into Docker calls.
 import type { FileTree } from '../generate/types.ts';
 import type { ImageKey, NodeKind } from '../model/schema.ts';
+import type { LabDifference } from './reports.ts';
 
 /** Labels on every container, network and volume of a lab: `down` finds its things by them. */
 export const LAB_LABEL = 'io.fedstudio.lab';
@@ -80,6 +81,11 @@ export interface LabEdge {
    * of its federator, and each federate edge is one source's part of it.
    */
   targets?: string[];
+  /**
+   * No lab container stands for the edge's targets (real addresses, a custom exporter): the lab
+   * cannot know them up, so `lab up --wait` does not wait for it.
+   */
+  external?: boolean;
 }
 
 /** A variable the lab must give a value to in its local .env. */
@@ -113,6 +119,8 @@ export interface LabPlan {
   /** Instance names, each after everything it depends on. */
   startOrder: string[];
   edges: LabEdge[];
+  /** Where the lab's configs differ from the export's: nowhere else. */
+  differences: LabDifference[];
 }
 
 export interface PlanOptions {

@@ -2,6 +2,7 @@
 // laptop lab can start, so that reading, validating and exporting a design is bounded work: the
 // schema refuses anything larger before anything iterates over it. docs/format-extensions.md has
 // the table.
+import { labStandsIn, type Discovery } from './discovery.ts';
 import { labTargetCount, replicasOf, shardsOf, type ExpandingNode } from './instances.ts';
 
 /** A node by the fields that decide its containers; every TopologyNode has them. */
@@ -11,6 +12,8 @@ interface CountedNode extends ExpandingNode {
   addresses?: readonly string[];
   count?: number;
   labCount?: number;
+  discovery?: Discovery;
+  probe?: { exporter?: string };
 }
 
 export const BOUNDS = {
@@ -57,13 +60,13 @@ export const BOUNDS = {
   designContainers: 100_000,
 } as const;
 
-/** How many containers a node runs in the export and the lab, by arithmetic alone (no expansion). */
+/**
+ * How many containers a node runs in the lab (the export's services and the lab's stand-in
+ * exporters), by arithmetic alone (no expansion).
+ */
 export function containerCount(node: CountedNode): number {
   if (node.kind === 'targets') {
-    // Custom exporters and explicit addresses run nothing: the scrape goes to what they name.
-    const runsExporters =
-      node.exporter !== 'custom' && (node.addresses === undefined || node.addresses.length === 0);
-    return runsExporters ? labTargetCount(node) : 0;
+    return labStandsIn(node) || node.exporter === 'blackbox' ? labTargetCount(node) : 0;
   }
   const servers = replicasOf(node) * shardsOf(node);
   return node.kind === 'prometheus' && node.thanosSidecar === true ? servers * 2 : servers;

@@ -3,7 +3,8 @@
 //   replicas R, shards 1   -> <name>-0 .. <name>-(R-1)
 //   replicas 1, shards S   -> <name>-shard-0 .. <name>-shard-(S-1)
 //   replicas R, shards S   -> <name>-shard-<s>-<r>
-//   targets                -> <name>-0 .. <name>-(labCount-1), the exporters the stack runs
+//   targets                -> <name>-0 .. <name>-(labCount-1), the exporters the lab runs
+//                             (blackbox: <name>-0, the probes' exporter)
 //
 // The schema's own size check counts containers with this arithmetic, so it reads nodes by the
 // few fields that decide the expansion rather than by the schema's types (which would import the
@@ -23,6 +24,8 @@ export interface ExpandingTargets extends ExpandingNode {
   kind: 'targets';
   count?: number;
   labCount?: number;
+  exporter?: string;
+  probe?: { exporter?: string };
 }
 
 export interface Instance {
@@ -52,7 +55,11 @@ function isTargets(node: ExpandingNode): node is ExpandingTargets {
 }
 
 /** How many exporter containers a targets node runs in the lab and the exported stack. */
-export function labTargetCount(node: Pick<ExpandingTargets, 'count' | 'labCount'>): number {
+export function labTargetCount(
+  node: Pick<ExpandingTargets, 'count' | 'labCount' | 'exporter' | 'probe'>,
+): number {
+  // A probe node stands for one blackbox exporter (none when `probe.exporter` names another).
+  if (node.exporter === 'blackbox') return node.probe?.exporter !== undefined ? 0 : 1;
   if (node.labCount !== undefined) return node.labCount;
   return Math.min(node.count ?? 1, LAB_TARGETS_DEFAULT_MAX);
 }

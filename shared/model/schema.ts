@@ -16,6 +16,8 @@ import {
   Size,
 } from './primitives.ts';
 import { BOUNDS, containerCount } from './bounds.ts';
+import { Discovery, Probe } from './discovery.ts';
+import { scrapeOptionFields } from './scrape-options.ts';
 import {
   AlertmanagerMatcher,
   AlertTemplate,
@@ -186,6 +188,9 @@ export const TargetsNode = nodeKind('targets', {
       message: `must be at most ${BOUNDS.labCount}: each is an exporter container in the lab`,
     })
     .optional(),
+  discovery: Discovery.optional(),
+  probe: Probe.optional(),
+  ...scrapeOptionFields,
 });
 
 const dataStoreFields = {
@@ -311,6 +316,7 @@ export const ScrapeEdge = edgeKind('scrape', {
   timeout: Duration.optional(),
   metricsPath: UrlPath.optional(),
   shard: ShardPartition.optional(),
+  ...scrapeOptionFields,
 });
 
 export const FederateEdge = edgeKind('federate', {

@@ -88,13 +88,14 @@ describe('a user-chosen key', () => {
       const files = generateExport(r.topology).files;
       const prom = yaml.load(files['prometheus/prom/prometheus.yml'] ?? '') as {
         global: { external_labels: Record<string, string> };
-        scrape_configs: { static_configs?: { labels?: Record<string, string> }[] }[];
       };
       expect(Object.keys(prom.global.external_labels)).toContain(key);
       expect(prom.global.external_labels[key]).toBe('node');
-      const scrapeLabels = prom.scrape_configs.flatMap((c) =>
-        (c.static_configs ?? []).map((s) => s.labels?.[key]),
-      );
+      // Target labels travel in the targets files of file discovery.
+      const scrapeLabels = Object.entries(files)
+        .filter(([p]) => p.startsWith('prometheus/prom/targets/'))
+        .flatMap(([, t]) => JSON.parse(t) as { labels?: Record<string, string> }[])
+        .map((g) => g.labels?.[key]);
       expect(scrapeLabels).toContain('target');
       const rulesText = Object.entries(files)
         .filter(([p]) => p.startsWith('prometheus/prom/rules/'))

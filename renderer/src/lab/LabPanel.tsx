@@ -7,7 +7,7 @@ import { followDesign, showLabTab } from './lab-actions.ts';
 import { useLab, type LabTab } from './lab-store.ts';
 import { labSummary, LAB_COLOURS } from './lab-view.ts';
 import { LabLogsView, LabProgress } from './LabProgress.tsx';
-import { LabEdges, LabInstances } from './LabTables.tsx';
+import { LabDifferences, LabEdges, LabInstances } from './LabTables.tsx';
 import './lab.css';
 
 /** The design's name settles this long before the panel looks for its lab. */
@@ -114,7 +114,10 @@ export function LabPanel() {
         ) : tab === 'instances' ? (
           <LabInstances />
         ) : tab === 'edges' ? (
-          <LabEdges />
+          <>
+            <LabEdges />
+            <LabDifferences />
+          </>
         ) : tab === 'progress' ? (
           <LabProgress />
         ) : (

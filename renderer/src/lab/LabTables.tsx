@@ -133,8 +133,16 @@ export function LabEdges() {
                     {edge ? `${nameOf(edge.from)} → ${nameOf(edge.to)}` : e.id}
                   </button>
                   {edge && <span className="muted lab-kind">{edge.kind}</span>}
+                  {state === 'external' && (
+                    <span
+                      className="muted lab-kind"
+                      title="No lab container stands for these targets; the lab does not wait for them"
+                    >
+                      external
+                    </span>
+                  )}
                 </div>
-                {e.lastError && state !== 'up' && (
+                {e.lastError && state !== 'up' && state !== 'external' && (
                   <div className="lab-edge-error" title={e.lastError}>
                     {e.lastError}
                   </div>
@@ -150,5 +158,28 @@ export function LabEdges() {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Where the lab's configs differ from the export: the lab says so, rather than hiding it. */
+export function LabDifferences() {
+  const differences = useLab((s) => s.status?.differences) ?? [];
+  if (differences.length === 0) return null;
+  return (
+    <div className="lab-differences" data-testid="lab-differences">
+      <p className="muted">The lab differs from the export in:</p>
+      <ul>
+        {differences.flatMap((d) =>
+          d.changes.map((c) => (
+            <li key={`${d.server}/${d.job}/${c}`}>
+              <b>
+                {d.server} · {d.job}
+              </b>
+              : {c}
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
   );
 }

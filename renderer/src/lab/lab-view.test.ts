@@ -61,4 +61,22 @@ describe('lab view', () => {
     expect(edgeLabState(s, 'alerting')).toBeNull();
     expect(labSummary(status, false)).toEqual({ instances: 5, healthy: 3, edges: 4, edgesUp: 1 });
   });
+
+  it('shows edges to external targets as external, and leaves them out of the summary', () => {
+    const withExternal: LabStatusResult = {
+      ...status,
+      edges: [
+        ...status.edges,
+        { id: 'far', external: true, up: 0, down: 2, lastError: 'dial tcp: no route to host' },
+      ],
+    };
+    const s = lab({ status: withExternal });
+    expect(edgeLabState(s, 'far')).toBe('external');
+    expect(labSummary(withExternal, false)).toEqual({
+      instances: 5,
+      healthy: 3,
+      edges: 4,
+      edgesUp: 1,
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { LabState } from './lab-store.ts';
 import { counted } from '../../../shared/plural.ts';
 
 export type NodeLabState = 'healthy' | 'starting' | 'down';
-export type EdgeLabState = 'up' | 'pending' | 'down';
+export type EdgeLabState = 'up' | 'pending' | 'down' | 'external';
 type Instance = LabStatusResult['instances'][number];
 type EdgeStatus = LabStatusResult['edges'][number];
 
@@ -39,6 +39,8 @@ export function nodeLabSummary(s: LabState, nodeId: string): string | null {
 
 export function edgeState(e: EdgeStatus, starting: boolean): EdgeLabState {
   if (e.up > 0 && e.down === 0) return 'up';
+  // Nothing in the lab stands for these targets: not a fault of the lab, and never waited for.
+  if (e.external === true) return 'external';
   // No targets known yet, or not scraped yet, just after a start: neither up nor failing.
   if (e.up === 0 && e.down === 0) return 'pending';
   if (e.up === 0 && (starting || e.lastError === 'not scraped yet')) return 'pending';
@@ -60,7 +62,7 @@ export interface LabSummary {
 
 export function labSummary(status: LabStatusResult | null, starting: boolean): LabSummary {
   const instances = status?.instances ?? [];
-  const edges = status?.edges ?? [];
+  const edges = (status?.edges ?? []).filter((e) => e.external !== true);
   return {
     instances: instances.length,
     healthy: instances.filter((i) => instanceLabState(i, starting) === 'healthy').length,
@@ -76,4 +78,5 @@ export const LAB_COLOURS: Record<NodeLabState | EdgeLabState, string> = {
   starting: 'var(--warning)',
   pending: 'var(--warning)',
   down: 'var(--error)',
+  external: 'var(--muted)',
 };

@@ -179,7 +179,7 @@ describe('Kubernetes export', () => {
           .map((d) => d.spec);
         for (const instance of ctx.instances(node)) {
           // The operator adds its own hashmod for `shards`; the compose config writes it per server.
-          const compose = scrapeConfigs(ctx, node, instance).map((job) => {
+          const compose = scrapeConfigs(ctx, node, instance, { inlineTargets: true }).map((job) => {
             const relabel = (job.relabel_configs as Record<string, unknown>[] | undefined) ?? [];
             const own =
               instance.shard !== undefined &&
@@ -218,6 +218,7 @@ describe('Kubernetes export', () => {
         { sourceLabels: ['__address__'], targetLabel: 't', modulus: 2, action: 'hashmod' },
       ],
     });
+    // File discovery is listed inline for Kubernetes (no file sits beside the config there).
     expect(() => scrapeConfigSpec({ job_name: 'j', file_sd_configs: [] })).toThrow(
       /file_sd_configs/,
     );
@@ -291,7 +292,9 @@ describe('Kubernetes export', () => {
     const eu = yaml.load(out.files['overlays/eu/kustomization.yaml'] ?? '') as {
       resources: string[];
     };
-    expect(eu.resources).toEqual(['../../base', 'prom-eu.yaml', 'nodes.yaml']);
+    // Targets nodes run no workload: production's exporters are the machines' own, and the
+    // ScrapeConfig lists the targets to scrape (examples to replace without `addresses`).
+    expect(eu.resources).toEqual(['../../base', 'prom-eu.yaml']);
     expect(out.files['README.md']).toContain('kubectl apply -k overlays/eu');
     expect(out.files['README.md']).toContain(
       '`prom-global` (held-out) federates `prom-eu` (eu), edge `f1`',

@@ -12,6 +12,7 @@ import { PROMETHEUS_PORT, scrapeConfigs } from '../prometheus-scrape.ts';
 import { metaRuleGroups } from '../meta-rules.ts';
 import { ruleGroups } from '../rules.ts';
 import {
+  secretKeyRef,
   containerEnv,
   labelsOf,
   manifest,
@@ -54,7 +55,7 @@ export function operatorScrapeJobs(
   if (!first) return [];
   const unsharded = { ...first };
   delete unsharded.shard;
-  return scrapeConfigs(ctx, node, unsharded);
+  return scrapeConfigs(ctx, node, unsharded, { inlineTargets: true });
 }
 
 /**
@@ -205,7 +206,10 @@ export function prometheusManifests(
       `${node.name}-${jobResourceName(String(job.job_name), i)}`,
       childLabels,
       {
-        spec: scrapeConfigSpec(job),
+        spec: scrapeConfigSpec(job, (key) => {
+          used.add(key);
+          return secretKeyRef(naming, key);
+        }),
       },
     ),
   );

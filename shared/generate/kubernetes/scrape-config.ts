@@ -2,6 +2,8 @@
 // ScrapeConfig (camelCase, as its CRD defines). Every field is mapped explicitly: a field the
 // compose generator starts writing fails here loudly instead of being dropped.
 
+import { connectionField, discoveryField, type SecretRef } from './scrape-config-options.ts';
+
 type Job = Record<string, unknown>;
 
 const RELABEL_FIELDS: Record<string, string> = {
@@ -24,18 +26,6 @@ function relabeling(r: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/**
- * Where a job's targets come from. Today a design lists addresses (static_configs); discovery
- * (file, DNS, Consul, Kubernetes, EC2) maps here onto the CRD's matching *SDConfigs fields.
- */
-function discovery(key: string, value: unknown): [string, unknown] | undefined {
-  if (key === 'static_configs') {
-    const groups = value as { targets: string[]; labels?: Record<string, string> }[];
-    return ['staticConfigs', groups.map((g) => ({ ...g }))];
-  }
-  return undefined;
-}
-
 const SIMPLE_FIELDS: Record<string, string> = {
   job_name: 'jobName',
   honor_labels: 'honorLabels',
@@ -45,7 +35,16 @@ const SIMPLE_FIELDS: Record<string, string> = {
   params: 'params',
 };
 
-export function scrapeConfigSpec(job: Job): Record<string, unknown> {
+/**
+ * `secretRef` names the Secret key of each credential or TLS file a job reads; without it such a
+ * job is refused (nothing could name the Secret).
+ */
+export function scrapeConfigSpec(
+  job: Job,
+  secretRef: SecretRef = (key) => {
+    throw new Error(`scrape job reads ${key} but no Secret was named for it`);
+  },
+): Record<string, unknown> {
   const spec: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(job)) {
     const simple = SIMPLE_FIELDS[key];
@@ -53,11 +52,12 @@ export function scrapeConfigSpec(job: Job): Record<string, unknown> {
       spec[simple] = value;
       continue;
     }
-    if (key === 'relabel_configs') {
-      spec.relabelings = (value as Record<string, unknown>[]).map(relabeling);
+    if (key === 'relabel_configs' || key === 'metric_relabel_configs') {
+      const to = key === 'relabel_configs' ? 'relabelings' : 'metricRelabelings';
+      spec[to] = (value as Record<string, unknown>[]).map(relabeling);
       continue;
     }
-    const sd = discovery(key, value);
+    const sd = discoveryField(key, value, secretRef) ?? connectionField(key, value, secretRef);
     if (!sd) throw new Error(`scrape job field "${key}" has no ScrapeConfig mapping`);
     spec[sd[0]] = sd[1];
   }

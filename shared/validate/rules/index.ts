@@ -44,6 +44,10 @@ import { varNotExpanded } from './var-not-expanded.ts';
 import { k8sFederateCrossCluster } from './k8s-federate-cross-cluster.ts';
 import { labTooLarge } from './lab-too-large.ts';
 import { portsExhausted } from './ports-exhausted.ts';
+import { relabelInvalid } from './relabel-invalid.ts';
+import { tlsInsecureSkipVerify } from './tls-insecure-skip-verify.ts';
+import { targetsExternal } from './targets-external.ts';
+import { discoveryStaticEmpty } from './discovery-static-empty.ts';
 
 export const RULES: readonly Rule[] = [
   fedMatchEverything,
@@ -91,6 +95,10 @@ export const RULES: readonly Rule[] = [
   // The project's own, after RULES.md's.
   labTooLarge,
   portsExhausted,
+  relabelInvalid,
+  discoveryStaticEmpty,
+  tlsInsecureSkipVerify,
+  targetsExternal,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

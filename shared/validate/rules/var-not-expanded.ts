@@ -5,6 +5,11 @@ import type { Draft, Rule } from '../rule.ts';
 import { designStrings, type DesignString } from '../design-strings.ts';
 
 const DATA_STORES = new Set(['influxdb', 'clickhouse', 'postgres', 'redis', 'mysql']);
+const SCRAPE_SECRETS = new Set([
+  'basicAuth.password',
+  'authorization.credentials',
+  'discovery.token',
+]);
 
 /**
  * Whether a design value reaches its container with its `${VAR}`s filled in: by compose (image
@@ -13,7 +18,13 @@ const DATA_STORES = new Set(['influxdb', 'clickhouse', 'postgres', 'redis', 'mys
  * a file that is read as it is.
  */
 function expanded(t: Topology, s: DesignString): boolean {
-  const [head, , third] = s.path;
+  const [head, second, third] = s.path;
+  // Scrape credentials: the job reads them from the secret file /run/secrets/<VAR>.
+  if (SCRAPE_SECRETS.has(`${String(head)}.${String(second)}`) && third === undefined) {
+    const kind = s.node !== undefined ? t.nodes.find((n) => n.id === s.node)?.kind : undefined;
+    const edgeKind = (t.edges ?? []).find((e) => e.id === s.edge)?.kind;
+    if (kind === 'targets' || edgeKind === 'scrape') return true;
+  }
   if (s.node !== undefined) {
     const kind = t.nodes.find((n) => n.id === s.node)?.kind;
     if (kind === 'alertmanager' || head === 'version') return true;

@@ -207,7 +207,7 @@ export interface OpenDesign {
   nodes: number;
   edges: number;
   firstRenderMs: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Serves the bench design of `size` nodes and opens it in Chromium, timing its first render. */

@@ -137,7 +137,7 @@ try {
     process.stdout.write(
       `${p.name}: ${p.ratio}x (ours median ${p.ours.medianMs} ms, min ${p.ours.minMs}; ` +
         `promtool median ${p.theirs.medianMs} ms, min ${p.theirs.minMs}; ${REPEATS} runs each)` +
-        `${p.detail ? ` ${p.detail}` : ''}` +
+        (p.detail ? ` ${p.detail}` : '') +
         (p.baseline
           ? `; baseline ${p.baseline.ratio}x (median ${p.baseline.medianMs} ms, min ${p.baseline.minMs})`
           : '') +

@@ -79,7 +79,10 @@ function consul(c: Obj, where: string): string[] {
   for (const k of ['services', 'tags']) {
     if (c[k] !== undefined && !isStringList(c[k])) out.push(`${where}.${k}`);
   }
-  if (c.refresh_interval !== undefined && !DURATION.test(String(c.refresh_interval))) {
+  if (
+    c.refresh_interval !== undefined &&
+    (typeof c.refresh_interval !== 'string' || !DURATION.test(c.refresh_interval))
+  ) {
     out.push(`${where}.refresh_interval`);
   }
   if (c.authorization !== undefined) {

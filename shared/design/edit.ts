@@ -45,7 +45,7 @@ export function newNode(kind: NodeKind, id: string, name: string, position: XY):
   const pos = { x: Math.round(position.x), y: Math.round(position.y) };
   // A copy: nodes of one design never share a list.
   const starter = structuredClone(NODE_KINDS[kind].starter ?? {});
-  return { id, kind, name, ...starter, position: pos } as TopologyNode;
+  return { id, kind, name, ...starter, position: pos };
 }
 
 export function addNode(t: Topology, kind: NodeKind, position: XY, group?: string): EditResult {

@@ -67,7 +67,8 @@ export function probeTargetFor(prober: ProbeModule['prober'], host: string, port
       return `http://${host}:${port}/`;
     case 'icmp':
       return host;
-    default:
+    case 'dns':
+    case 'tcp':
       return `${host}:${port}`;
   }
 }

@@ -1,7 +1,7 @@
 // Small helpers shared by the data-store, exporter and extended-kind generators.
 import yaml from 'js-yaml';
 import { NODE_KINDS } from '../kinds/index.ts';
-import type { ImageKey, NodeKind, TopologyNode } from '../model/schema.ts';
+import type { ImageKey, TopologyNode } from '../model/schema.ts';
 import type { GenerateContext } from './context.ts';
 
 /** The image of a kind, with `version` replacing its tag when the node sets one. */
@@ -31,7 +31,7 @@ export function varOf(ref: string): string {
 /** The port a node's service listens on: its own `port`, else the catalog's. */
 export function portOf(node: TopologyNode): number {
   const own = 'port' in node && typeof node.port === 'number' ? node.port : undefined;
-  return own ?? NODE_KINDS[node.kind as NodeKind].port;
+  return own ?? NODE_KINDS[node.kind].port;
 }
 
 export function dumpYaml(value: unknown, header: string): string {

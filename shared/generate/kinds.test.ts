@@ -12,7 +12,7 @@ function lone(kind: NodeKind): Topology {
     apiVersion: 'fedstudio/v1',
     kind: 'Topology',
     metadata: { name: `lone-${kind}` },
-    nodes: [{ id: 'n', kind, name: 'lone' } as Topology['nodes'][number]],
+    nodes: [{ id: 'n', kind, name: 'lone' }],
   };
 }
 

@@ -46,7 +46,8 @@ export function relabelStep(r: RelabelConfig): Record<string, unknown> {
     'replacement',
     'action',
   ] as const) {
-    if (r[k] !== undefined) out[k] = Array.isArray(r[k]) ? [...r[k]] : r[k];
+    const v = r[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? [...v] : v;
   }
   return out;
 }

@@ -50,7 +50,7 @@ const NOT_PLAIN_WORDS = new Set(
     'no',
     'on',
     'off',
-  ].flatMap((w) => [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()]),
+  ].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
 /** js-yaml writes a longer key as an explicit `? key` pair. */
 const MAX_IMPLICIT_KEY = 1024;
@@ -78,7 +78,7 @@ class Writer {
     if (Array.isArray(v)) return v.length === 0 ? '[]' : this.sequence(v, level, compact);
     if (typeof v === 'object' && Object.prototype.toString.call(v) === '[object Object]') {
       const keys = Object.keys(v);
-      return keys.length === 0 ? '{}' : this.mapping(v as object, keys, level, compact);
+      return keys.length === 0 ? '{}' : this.mapping(v, keys, level, compact);
     }
     throw new Unsupported();
   }

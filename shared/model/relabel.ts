@@ -17,7 +17,6 @@ export const RELABEL_ACTIONS = [
   'lowercase',
   'uppercase',
 ] as const;
-type RelabelAction = (typeof RELABEL_ACTIONS)[number];
 
 /** Steps of one relabel list; far above what hand-written jobs hold. */
 export const RELABEL_MAX = 100;

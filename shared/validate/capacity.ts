@@ -2,7 +2,7 @@
 // figure says what it assumed. Head memory uses about 3 kB per active series (RULES.md, RP-RAM).
 import { EXPORTER_SPECS, NODE_KINDS } from '../kinds/index.ts';
 import { durationMs } from '../model/primitives.ts';
-import type { EdgeOf, NodeKind, NodeOf, TopologyNode } from '../model/schema.ts';
+import type { EdgeOf, NodeOf, TopologyNode } from '../model/schema.ts';
 import type { DesignFacts } from './design-facts.ts';
 import {
   matcherMatches,

@@ -27,11 +27,16 @@ function authorization(a: Obj, ref: SecretRef): Obj {
   };
 }
 
+/** A file path of a generated scrape config (always a string there). */
+const fileName = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
 function tlsConfig(t: Obj, ref: SecretRef): Obj {
   return {
-    ...(t.ca_file !== undefined ? { ca: { secret: ref(keyOfFile(String(t.ca_file))) } } : {}),
-    ...(t.cert_file !== undefined ? { cert: { secret: ref(keyOfFile(String(t.cert_file))) } } : {}),
-    ...(t.key_file !== undefined ? { keySecret: ref(keyOfFile(String(t.key_file))) } : {}),
+    ...(t.ca_file !== undefined ? { ca: { secret: ref(keyOfFile(fileName(t.ca_file))) } } : {}),
+    ...(t.cert_file !== undefined
+      ? { cert: { secret: ref(keyOfFile(fileName(t.cert_file))) } }
+      : {}),
+    ...(t.key_file !== undefined ? { keySecret: ref(keyOfFile(fileName(t.key_file))) } : {}),
     ...(t.server_name !== undefined ? { serverName: t.server_name } : {}),
     ...(t.insecure_skip_verify !== undefined ? { insecureSkipVerify: t.insecure_skip_verify } : {}),
   };

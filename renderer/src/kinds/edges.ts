@@ -1,5 +1,5 @@
 // Each edge kind's line on the canvas and its inspector fields.
-import { secret, type FieldSpec } from './field-spec.ts';
+import { scrapeOptionFields, scrapeOptionYamlOnly, secret, type FieldSpec } from './field-spec.ts';
 import type { EdgeKindView } from './types.ts';
 
 const timing: FieldSpec[] = [
@@ -16,8 +16,9 @@ export const scrape: EdgeKindView<'scrape'> = {
     { key: 'job', label: 'Job', type: 'text' },
     ...timing,
     { key: 'metricsPath', label: 'Metrics path', type: 'path' },
+    ...scrapeOptionFields,
   ],
-  yamlOnly: ['shard'],
+  yamlOnly: ['shard', ...scrapeOptionYamlOnly],
 };
 export const federate: EdgeKindView<'federate'> = {
   kind: 'federate',

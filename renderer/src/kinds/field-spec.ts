@@ -51,3 +51,23 @@ export const secret = (key: string, label: string): FieldSpec => ({
 
 /** replicas, port, version: the fields of most extended kinds. */
 export const service: FieldSpec[] = [replicas, port, version];
+
+/**
+ * How a job talks to its targets (targets nodes and scrape edges alike): the simple keys in the
+ * form, credentials, TLS and relabel lists in the YAML tab.
+ */
+export const scrapeOptionFields: readonly FieldSpec[] = [
+  { key: 'scheme', label: 'Scheme', type: 'enum', options: ['http', 'https'], placeholder: 'http' },
+  { key: 'sampleLimit', label: 'Sample limit', type: 'int', min: 0, placeholder: 'none' },
+  { key: 'labelLimit', label: 'Label limit', type: 'int', min: 0, placeholder: 'none' },
+  { key: 'targetLimit', label: 'Target limit', type: 'int', min: 0, placeholder: 'none' },
+  { key: 'honorTimestamps', label: 'Honor timestamps', type: 'bool', placeholder: 'true' },
+  { key: 'nativeHistograms', label: 'Native histograms', type: 'bool', placeholder: 'false' },
+];
+export const scrapeOptionYamlOnly = [
+  'tls',
+  'basicAuth',
+  'authorization',
+  'relabel',
+  'metricRelabel',
+] as const;

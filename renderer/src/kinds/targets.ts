@@ -1,6 +1,6 @@
 import icon from '../../../assets/icons/targets.svg?raw';
 import { EXPORTERS } from '../../../shared/model/schema.ts';
-import { labels, port } from './field-spec.ts';
+import { labels, port, scrapeOptionFields, scrapeOptionYamlOnly } from './field-spec.ts';
 import type { NodeKindView } from './types.ts';
 
 export const targets: NodeKindView<'targets'> = {
@@ -25,6 +25,9 @@ export const targets: NodeKindView<'targets'> = {
       hint: 'Optional host:port per line; overrides count.',
     },
     { key: 'labCount', label: 'Lab count', type: 'int', min: 0, placeholder: 'min(count, 3)' },
+    ...scrapeOptionFields,
   ],
+  // How targets are found and probed: nested objects, edited as YAML (docs/format-extensions.md).
+  yamlOnly: ['discovery', 'probe', ...scrapeOptionYamlOnly],
   layout: 'collectors',
 };

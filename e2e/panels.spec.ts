@@ -59,8 +59,9 @@ test('panels resize, collapse and keep their sizes across a reload at 1280×720'
   // A reload keeps all of it.
   await page.reload();
   await waitForSession(page);
-  // The template was never saved: the app offers its autosaved copy back.
-  await page.getByTestId('dialog-recovery').getByTestId('dialog-ok').click();
+  // An untouched template is no unsaved work: the app starts at the gallery, nothing to recover.
+  await expect(page.getByTestId('dialog-recovery')).toHaveCount(0);
+  await openTemplate(page, 'dc-federation');
   expect(await width(page, 'palette')).toBe(palette + 60);
   await expect(page.getByTestId('pane-dock')).toHaveAttribute('data-collapsed', 'true');
   await expect(page.getByTestId('pane-inspector')).toHaveAttribute('data-collapsed', 'true');
